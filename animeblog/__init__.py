@@ -1,0 +1,1 @@
+"""The animeblog project package: settings, root URLs and site-wide views."""

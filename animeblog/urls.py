@@ -1,0 +1,18 @@
+"""Root URL map: the public interface listed in DESIGN.md, plus the admin."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from animeblog import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("catalog.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,36 @@
+"""Site-wide views: the home page, the health check and robots.txt."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+
+def _database_is_reachable() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def _cache_is_reachable() -> bool:
+    probe_key = "healthz:probe"
+    try:
+        cache.set(probe_key, "ok", 10)
+        return cache.get(probe_key) == "ok"
+    except Exception:  # noqa: BLE001 - any backend error means "not reachable"
+        return False
+
+
+@never_cache
+def healthz(request):
+    """Report whether the database and the cache answer; 503 when either does not."""
+    checks = {"database": _database_is_reachable(), "cache": _cache_is_reachable()}
+    healthy = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,1 @@
+"""The catalog of shows: titles, seasons, episodes, genres, languages and quality variants."""

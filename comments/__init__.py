@@ -1,0 +1,1 @@
+"""Reader comments: threaded, moderated, with spam defences and a moderation queue."""

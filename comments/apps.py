@@ -1,0 +1,8 @@
+"""App configuration for comments."""
+
+from django.apps import AppConfig
+
+
+class CommentsConfig(AppConfig):
+    name = "comments"
+    verbose_name = "Comments"

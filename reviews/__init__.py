@@ -1,0 +1,1 @@
+"""Long-form reviews: articles, the editorial workflow, revisions, ratings, feeds and sitemap."""

@@ -1,0 +1,8 @@
+"""App configuration for reviews."""
+
+from django.apps import AppConfig
+
+
+class ReviewsConfig(AppConfig):
+    name = "reviews"
+    verbose_name = "Reviews"

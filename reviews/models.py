@@ -1,1 +1,118 @@
-"""Review models."""
+"""Review articles and the record of their editorial workflow."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from catalog.models import SCORE_VALIDATORS, Season, Title
+
+
+class ReviewQuerySet(models.QuerySet):
+    def live(self):
+        """The one definition of "public": published, and its publish time has come."""
+        return self.filter(status=Review.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+
+class Review(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    title = models.ForeignKey(
+        Title, on_delete=models.PROTECT, related_name="reviews", verbose_name="show"
+    )
+    season = models.ForeignKey(
+        Season,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        null=True,
+        blank=True,
+        help_text="Leave empty when the review covers the whole show.",
+    )
+    headline = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=(
+            "Leave empty to compose it from the catalog: show (season) languages [resolutions]."
+        ),
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    excerpt = models.TextField(blank=True, help_text="One or two sentences for lists and feeds.")
+    body = models.TextField(help_text="Markdown. See the README for headings and spoiler blocks.")
+    body_html = models.TextField(editable=False, default="")
+    toc = models.JSONField(editable=False, default=list)
+    verdict = models.TextField("final summary", blank=True)
+    editor_score = models.DecimalField(
+        max_digits=3, decimal_places=1, null=True, blank=True, validators=SCORE_VALIDATORS
+    )
+    tags = TaggableManager(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish time", null=True, blank=True, help_text="A future time schedules the review."
+    )
+    comments_open = models.BooleanField(default=True)
+    is_featured = models.BooleanField("featured", default=False)
+    meta_description = models.CharField(max_length=300, blank=True)
+    cover = models.ImageField(upload_to="covers/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "publish_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(editor_score__isnull=True)
+                | Q(editor_score__gte=0, editor_score__lte=10),
+                name="review_editor_score_0_to_10",
+                violation_error_message="Scores run from 0.0 to 10.0.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="review_published_has_publish_time",
+                violation_error_message="A published review needs a publish time.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline or self.slug
+
+    def get_absolute_url(self):
+        return reverse("reviews:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+
+class Transition(models.Model):
+    """One step of the editorial workflow: who moved the review, when, from and to what."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=10, choices=Review.Status.choices)
+    to_status = models.CharField(max_length=10, choices=Review.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,0 +1,44 @@
+"""factory_boy factories for reviews: a ReviewFactory that is live unless a trait says otherwise."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from reviews.models import Review
+from tests.factories import TitleFactory, UserFactory
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A published review whose publish time has passed; traits give the other statuses.
+
+    ReviewFactory(draft=True), (in_review=True), (scheduled=True), (archived=True).
+    """
+
+    class Meta:
+        model = Review
+        skip_postgeneration_save = True
+
+    class Params:
+        draft = factory.Trait(status=Review.Status.DRAFT, publish_at=None)
+        in_review = factory.Trait(status=Review.Status.IN_REVIEW, publish_at=None)
+        scheduled = factory.Trait(
+            status=Review.Status.PUBLISHED,
+            publish_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=3)),
+        )
+        archived = factory.Trait(status=Review.Status.ARCHIVED)
+
+    title = factory.SubFactory(TitleFactory)
+    season = None
+    slug = factory.Sequence(lambda n: f"review-{n}")
+    excerpt = "A short excerpt for lists and feeds."
+    body = "## First impressions\n\nA review body written for the tests.\n"
+    verdict = "Worth a watch."
+    author = factory.SubFactory(UserFactory)
+    status = Review.Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from catalog.images import SafeImageField
+
 SCORE_VALIDATORS = [MinValueValidator(Decimal("0.0")), MaxValueValidator(Decimal("10.0"))]
 
 
@@ -148,7 +150,11 @@ class Title(models.Model):
     episode_duration = models.PositiveSmallIntegerField(
         "duration per episode (minutes)", null=True, blank=True
     )
-    poster = models.ImageField(upload_to="posters/", blank=True)
+    poster = SafeImageField(
+        upload_to="posters/", blank=True, width_field="poster_width", height_field="poster_height"
+    )
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     source = models.CharField(
         "source material", max_length=20, choices=Source.choices, default=Source.ORIGINAL
     )
@@ -230,7 +236,14 @@ class Season(models.Model):
     )
     aired_from = models.DateField(null=True, blank=True)
     aired_to = models.DateField(null=True, blank=True)
-    poster = models.ImageField(upload_to="posters/seasons/", blank=True)
+    poster = SafeImageField(
+        upload_to="posters/seasons/",
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+    )
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     synopsis = models.TextField(blank=True)
 
     class Meta:

@@ -1,0 +1,240 @@
+"""Safe uploaded images: checked by content, re-encoded, stripped, with WebP renditions.
+
+`SafeImageField` is the model field for any editor-uploaded picture (posters here,
+review covers in `reviews`). Whatever reaches it, through a form or through
+`FieldFile.save()`, is opened by Pillow restricted to JPEG, PNG and WebP, refused
+when too heavy or too many pixels (before any pixel is decoded), then decoded and
+written anew, so metadata and anything smuggled after the image data never reach
+media. Smaller WebP renditions are written once, next to the image, through the
+field's storage; templates read `field.url`, `.width`, `.height` and `.srcset`
+without touching storage.
+"""
+
+import io
+import posixpath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.db.models.fields.files import ImageFieldFile
+from django.db.models.signals import post_delete
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+RENDITION_WIDTHS = (320, 640)
+CONTENT_TYPES = "image/jpeg,image/png,image/webp"
+
+NOT_AN_IMAGE = "Upload a JPEG, PNG or WebP image; this file’s content is none of those."
+TOO_MANY_PIXELS = "This image has too many pixels: at most 40 megapixels are allowed."
+UNREADABLE = "This image could not be read; it may be damaged or incomplete."
+
+
+class SanitizedImage(ContentFile):
+    """A re-encoded image ready to store, with its dimensions and rendition bytes."""
+
+    def __init__(self, content: bytes, name: str, width: int, height: int, renditions):
+        super().__init__(content, name=name)
+        self.width = width
+        self.height = height
+        self.renditions: dict[int, bytes] = renditions
+
+
+def sanitize_image(upload, name: str | None = None) -> SanitizedImage:
+    """Check an uploaded file and re-encode it; raise ValidationError when it is refused.
+
+    Size and pixel count are checked from the file size and the image header, so
+    a decompression bomb is refused before Pillow allocates its pixels.
+    """
+    if upload.size > MAX_BYTES:
+        raise ValidationError(
+            "This file is %(size)s; images may be at most %(limit)s.",
+            code="file_too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_BYTES)},
+        )
+    upload.seek(0)
+    try:
+        image = Image.open(upload, formats=list(FORMATS))
+    except Image.DecompressionBombError as error:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels") from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    if image.width * image.height > MAX_PIXELS:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
+    image_format = image.format
+    try:
+        image.load()
+        # Turn the picture the way EXIF says before the EXIF is dropped.
+        image = ImageOps.exif_transpose(image)
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(UNREADABLE, code="unreadable") from error
+    stem = posixpath.splitext(posixpath.basename(name or upload.name or ""))[0] or "image"
+    return SanitizedImage(
+        encode(image, image_format),
+        name=f"{stem}.{FORMATS[image_format]}",
+        width=image.width,
+        height=image.height,
+        renditions={
+            width: encode(resized(image, width), "WEBP")
+            for width in RENDITION_WIDTHS
+            if width < image.width
+        },
+    )
+
+
+def encode(image: Image.Image, image_format: str) -> bytes:
+    """Write the pixels alone; no EXIF, XMP or text chunks are passed on.
+
+    The ICC profile is kept: it is colour data, not metadata about the author,
+    and dropping it would shift colours.
+    """
+    if image_format == "JPEG" and image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    options = {"icc_profile": image.info.get("icc_profile")}
+    if image_format == "JPEG":
+        options.update(quality=88, optimize=True)
+    elif image_format == "WEBP":
+        options.update(quality=82, method=4)
+    buffer = io.BytesIO()
+    image.save(buffer, format=image_format, **options)
+    return buffer.getvalue()
+
+
+def resized(image: Image.Image, width: int) -> Image.Image:
+    has_alpha = "A" in image.getbands() or "transparency" in image.info
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    return image.resize((width, max(1, round(image.height * width / image.width))), Image.LANCZOS)
+
+
+def rendition_name(name: str, width: int) -> str:
+    """Where the rendition of a stored image lives: a sibling `renditions/` folder.
+
+    The original's extension is part of the name so `a.png` and `a.jpg` never
+    share renditions.
+    """
+    folder, basename = posixpath.split(name)
+    stem, extension = posixpath.splitext(basename)
+    return posixpath.join(folder, "renditions", f"{stem}-{extension.lstrip('.')}-{width}w.webp")
+
+
+class SafeImageFieldFile(ImageFieldFile):
+    """A stored image that knows its dimensions and renditions without opening storage."""
+
+    def save(self, name, content, save=True):
+        if not isinstance(content, SanitizedImage):
+            content = sanitize_image(content, name)
+        # Dimensions first: the base class re-reads them when it records the new name.
+        setattr(self.instance, self.field.width_field, content.width)
+        setattr(self.instance, self.field.height_field, content.height)
+        super().save(content.name, content, save=save)
+        for width in RENDITION_WIDTHS:
+            self.storage.delete(rendition_name(self.name, width))
+        for width, data in content.renditions.items():
+            self.storage.save(rendition_name(self.name, width), ContentFile(data))
+
+    @property
+    def width(self):
+        return self._dimensions()[0]
+
+    @property
+    def height(self):
+        return self._dimensions()[1]
+
+    def _dimensions(self):
+        if isinstance(getattr(self, "_file", None), SanitizedImage):
+            return self._file.width, self._file.height
+        stored = (
+            getattr(self.instance, self.field.width_field),
+            getattr(self.instance, self.field.height_field),
+        )
+        if self._committed and None not in stored:
+            return stored
+        return self._get_image_dimensions()
+
+    @property
+    def rendition_urls(self) -> list[tuple[int, str]]:
+        """(width, url) of each rendition, narrowest first; none is wider than the image."""
+        return [
+            (width, self.storage.url(rendition_name(self.name, width)))
+            for width in RENDITION_WIDTHS
+            if width < self.width
+        ]
+
+    @property
+    def srcset(self) -> str:
+        """The `srcset` attribute value: the renditions, then the image itself."""
+        candidates = [*self.rendition_urls, (self.width, self.url)]
+        return ", ".join(f"{url} {width}w" for width, url in candidates)
+
+
+class SafeImageFormField(forms.FileField):
+    """Accepts only what `sanitize_image` accepts, with a message saying why not."""
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        return sanitize_image(upload)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput):
+            attrs.setdefault("accept", CONTENT_TYPES)
+        return attrs
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField whose every file is sanitised, measured and given renditions.
+
+    `width_field` and `height_field` are required: templates get the dimensions
+    from the row instead of opening the file. A replaced, cleared or deleted
+    image is removed from storage with its renditions once the change commits.
+    """
+
+    attr_class = SafeImageFieldFile
+
+    def __init__(self, *args, width_field=None, height_field=None, **kwargs):
+        if not (width_field and height_field):
+            raise TypeError("SafeImageField needs width_field and height_field.")
+        super().__init__(*args, width_field=width_field, height_field=height_field, **kwargs)
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if not cls._meta.abstract:
+            post_delete.connect(self._delete_files_of_deleted_row, sender=cls, weak=False)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        if not add and model_instance.pk is not None:
+            stored = (
+                type(model_instance)
+                ._base_manager.filter(pk=model_instance.pk)
+                .values_list(self.attname, flat=True)
+                .first()
+            )
+            current = getattr(model_instance, self.attname).name or ""
+            if stored and stored != current:
+                self._delete_on_commit(type(model_instance), stored)
+        return super().pre_save(model_instance, add)
+
+    def _delete_files_of_deleted_row(self, sender, instance, **kwargs):
+        name = getattr(instance, self.attname).name
+        if name:
+            self._delete_on_commit(sender, name)
+
+    def _delete_on_commit(self, model, name):
+        """Remove a file no row points at any more, after the database agrees."""
+
+        def delete():
+            if model._base_manager.filter(**{self.attname: name}).exists():
+                return
+            self.storage.delete(name)
+            for width in RENDITION_WIDTHS:
+                self.storage.delete(rendition_name(name, width))
+
+        transaction.on_commit(delete)

@@ -1,0 +1,50 @@
+"""RSS and Atom feeds of the latest live reviews.
+
+Authors appear by name only: `item_author_email` is deliberately not defined, so no
+address ever reaches a feed reader.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from reviews import selectors
+from reviews.authors import author_name
+
+FEED_LENGTH = 20
+
+
+class LatestReviewsFeed(Feed):
+    title = f"{settings.SITE_NAME}: latest reviews"
+    description = "The newest long-form anime reviews."
+
+    def link(self):
+        return reverse("home")
+
+    def items(self):
+        return selectors.reviews_for_list().order_by("-publish_at", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.display_headline
+
+    def item_description(self, item):
+        return item.excerpt or item.meta_description
+
+    def item_author_name(self, item):
+        return author_name(item.author)
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        genres = [genre.name for genre in item.title.genres.all()]
+        return genres + [tag.name for tag in item.tags.all()]
+
+
+class LatestReviewsAtomFeed(LatestReviewsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestReviewsFeed.description

@@ -1,0 +1,42 @@
+"""The final summary's scores: the external ones, the editor's, and their Average Score."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+ONE_DECIMAL = Decimal("0.1")
+
+
+def average_score(*scores: Decimal | None) -> Decimal | None:
+    """The mean of the scores present, rounded half-up to one decimal; None when none is present.
+
+    Half-up (not Python's default banker's rounding) because readers expect 6.25 to show as 6.3.
+    """
+    present = [Decimal(score) for score in scores if score is not None]
+    if not present:
+        return None
+    return (sum(present) / len(present)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class FinalSummary:
+    """What the final summary box shows for one review."""
+
+    imdb_score: Decimal | None
+    mal_score: Decimal | None
+    editor_score: Decimal | None
+
+    @property
+    def average(self) -> Decimal | None:
+        return average_score(self.imdb_score, self.mal_score, self.editor_score)
+
+    @property
+    def has_scores(self) -> bool:
+        return self.average is not None
+
+
+def final_summary(review) -> FinalSummary:
+    return FinalSummary(
+        imdb_score=review.title.imdb_score,
+        mal_score=review.title.mal_score,
+        editor_score=review.editor_score,
+    )

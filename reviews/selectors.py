@@ -1,0 +1,108 @@
+"""Read-side queries for the public review pages, built so their query count never grows.
+
+Every query starts from `Review.objects.live()`, the one definition of "public".
+"""
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from taggit.models import Tag
+
+from catalog.models import Genre, Language, Title, TitleRelation
+from catalog.selectors import show_prefetches
+from reviews.models import Review
+
+ALSO_CHECK_LIMIT = 4
+REVIEWS_IN_SECTION = 12
+
+
+def reviews_for_list(reviews: QuerySet[Review] | None = None) -> QuerySet[Review]:
+    """Reviews as list cards and feeds display them: with show, author, genres and tags."""
+    reviews = Review.objects.live() if reviews is None else reviews
+    return reviews.select_related("title", "season", "author").prefetch_related(
+        "title__genres", "tags"
+    )
+
+
+def reviews_for_home() -> QuerySet[Review]:
+    """Featured reviews first, then the newest."""
+    return reviews_for_list().order_by("-is_featured", "-publish_at", "-pk")
+
+
+def reviews_with_tag(tag: Tag) -> QuerySet[Review]:
+    return reviews_for_list().filter(tags=tag).order_by("-publish_at", "-pk")
+
+
+def reviews_of_title(title: Title) -> QuerySet[Review]:
+    return reviews_for_list().filter(title=title).order_by("-publish_at", "-pk")
+
+
+def reviews_in_genre(genre: Genre) -> QuerySet[Review]:
+    return reviews_for_list().filter(title__genres=genre).order_by("-publish_at", "-pk")
+
+
+def reviews_in_audio_language(language: Language) -> QuerySet[Review]:
+    """Reviews of shows with at least one variant dubbed in that language, each once."""
+    dubbed = Title.objects.filter(
+        pk=OuterRef("title_id"), seasons__variants__audio_languages=language
+    )
+    return reviews_for_list().filter(Exists(dubbed)).order_by("-publish_at", "-pk")
+
+
+def review_for_page(slug: str, reviews: QuerySet[Review] | None = None) -> Review:
+    """The review with the given slug and all its page displays; raises Review.DoesNotExist.
+
+    `reviews` defaults to the live ones; the preview passes the unpublished review's row.
+    """
+    reviews = Review.objects.live() if reviews is None else reviews
+    return (
+        reviews.select_related("title", "season", "author")
+        .prefetch_related("tags", *show_prefetches("title__"))
+        .get(slug=slug)
+    )
+
+
+def also_check(review: Review) -> list[Review]:
+    """Up to four other live reviews: same franchise, then shared genres and tags, then newest.
+
+    One query whatever the number of candidates: the franchise test is a subquery on
+    TitleRelation (either direction), the shared counts are aggregates; the review's own
+    genres and tags come from the page's prefetched data.
+    """
+    genre_ids = [genre.pk for genre in review.title.genres.all()]
+    tag_ids = [tag.pk for tag in review.tags.all()]
+    franchise = TitleRelation.objects.filter(
+        Q(from_title_id=review.title_id, to_title_id=OuterRef("title_id"))
+        | Q(to_title_id=review.title_id, from_title_id=OuterRef("title_id"))
+    )
+    return list(
+        Review.objects.live()
+        .exclude(pk=review.pk)
+        .select_related("title")
+        .annotate(
+            is_franchise=Case(
+                When(Q(title_id=review.title_id) | Exists(franchise), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            shared_genres=Count(
+                "title__genres", filter=Q(title__genres__in=genre_ids), distinct=True
+            ),
+            shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True),
+        )
+        .order_by(
+            "-is_franchise",
+            (F("shared_genres") + F("shared_tags")).desc(),
+            "-publish_at",
+            "-pk",
+        )[:ALSO_CHECK_LIMIT]
+    )

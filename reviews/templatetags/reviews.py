@@ -1,0 +1,34 @@
+"""Review lists for the catalog's pages, and the author's public name.
+
+The catalog app must not import reviews (dependencies point one way), so its
+templates pull their "Reviews" sections in through these tags instead.
+"""
+
+from django import template
+
+from reviews import authors, selectors
+
+register = template.Library()
+
+SECTION_TEMPLATE = "reviews/includes/review_section.html"
+
+
+@register.filter
+def author_name(user) -> str:
+    return authors.author_name(user)
+
+
+@register.inclusion_tag(SECTION_TEMPLATE)
+def reviews_of_title(title):
+    return {"reviews": selectors.reviews_of_title(title)[: selectors.REVIEWS_IN_SECTION]}
+
+
+@register.inclusion_tag(SECTION_TEMPLATE)
+def reviews_in_genre(genre):
+    return {"reviews": selectors.reviews_in_genre(genre)[: selectors.REVIEWS_IN_SECTION]}
+
+
+@register.inclusion_tag(SECTION_TEMPLATE)
+def reviews_in_audio_language(language):
+    reviews = selectors.reviews_in_audio_language(language)
+    return {"reviews": reviews[: selectors.REVIEWS_IN_SECTION]}

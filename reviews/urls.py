@@ -1,0 +1,19 @@
+"""Public review URLs: reviews, tags, feeds, the sitemap, robots.txt and the preview link."""
+
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from reviews import views
+from reviews.feeds import LatestReviewsAtomFeed, LatestReviewsFeed
+from reviews.sitemaps import SITEMAPS
+
+app_name = "reviews"
+
+urlpatterns = [
+    path("reviews/<slug:slug>/", views.review_detail, name="detail"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("feeds/reviews/", LatestReviewsFeed(), name="feed"),
+    path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+]

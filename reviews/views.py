@@ -1,0 +1,81 @@
+"""Public review pages: a review, a tag, the unpublished preview, and robots.txt."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from taggit.models import Tag
+
+from catalog import selectors as catalog_selectors
+from reviews import selectors
+from reviews.models import Review
+from reviews.scores import final_summary
+from reviews.structured_data import json_ld_script, review_json_ld
+
+REVIEWS_PER_PAGE = 12
+
+
+def absolute_url(request, path: str) -> str:
+    """SITE_URL + path when the site's public address is configured, else the request's host."""
+    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
+
+
+def page_of_reviews(request, reviews):
+    """The requested page of a review list; a bad or out-of-range ?page= gives the nearest page."""
+    return Paginator(reviews, REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def cover_image(review: Review):
+    """The review's own cover, else the show's poster, else nothing."""
+    return review.cover or review.title.poster or None
+
+
+def render_review(request, review: Review, *, is_preview: bool = False):
+    """The review page; the preview renders the very same template with a banner."""
+    title = review.title
+    image = cover_image(review)
+    image_url = absolute_url(request, image.url) if image else ""
+    return render(
+        request,
+        "reviews/review_detail.html",
+        {
+            "review": review,
+            "title": title,
+            "image": image,
+            "image_url": image_url,
+            "seasons": title.seasons.all(),
+            "audio_languages": catalog_selectors.audio_languages(title),
+            "episode_count": catalog_selectors.episode_count(title),
+            "summary": final_summary(review),
+            "also_check": selectors.also_check(review),
+            "json_ld": json_ld_script(
+                review_json_ld(review, absolute_url(request, review.get_absolute_url()), image_url)
+            ),
+            "is_preview": is_preview,
+        },
+    )
+
+
+def review_detail(request, slug):
+    try:
+        review = selectors.review_for_page(slug)
+    except Review.DoesNotExist as missing:
+        raise Http404("No published review with this address.") from missing
+    return render_review(request, review)
+
+
+def tag_detail(request, slug):
+    """Live reviews with a tag; a tag that no live review carries is unknown to the public."""
+    tag = get_object_or_404(Tag, slug=slug, review__in=Review.objects.live())
+    page_obj = page_of_reviews(request, selectors.reviews_with_tag(tag))
+    return render(request, "reviews/tag_detail.html", {"tag": tag, "page_obj": page_obj})
+
+
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": absolute_url(request, reverse("reviews:sitemap"))},
+        content_type="text/plain",
+    )

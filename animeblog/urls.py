@@ -8,8 +8,10 @@ from animeblog import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("catalog.urls")),
+    path("", include("reviews.urls")),
 ]
 
 if settings.DEBUG:

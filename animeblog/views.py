@@ -4,7 +4,25 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+from catalog import selectors
+
+RECENT_TITLES_ON_HOME = 12
+
+
+def home(request):
+    """The front page: ways into the catalog (genres, languages) and the newest shows."""
+    return render(
+        request,
+        "home.html",
+        {
+            "genres": selectors.genres_with_title_counts(),
+            "languages": selectors.audio_languages_in_use(),
+            "recent_titles": selectors.titles_for_list()[:RECENT_TITLES_ON_HOME],
+        },
+    )
 
 
 def _database_is_reachable() -> bool:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from catalog.models import SCORE_VALIDATORS, Season, Title
+from reviews.headlines import compose_headline
+from reviews.markdown import render_markdown
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -41,6 +43,13 @@ class Review(models.Model):
             "Leave empty to compose it from the catalog: show (season) languages [resolutions]."
         ),
     )
+    display_headline = models.CharField(
+        max_length=250,
+        editable=False,
+        default="",
+        help_text="The headline readers see: the override, else the composed one. Stored so "
+        "lists need no catalog queries; refreshed on save and when the catalog changes.",
+    )
     slug = models.SlugField(max_length=200, unique=True)
     excerpt = models.TextField(blank=True, help_text="One or two sentences for lists and feeds.")
     body = models.TextField(help_text="Markdown. See the README for headings and spoiler blocks.")
@@ -70,6 +79,11 @@ class Review(models.Model):
     class Meta:
         ordering = ["-publish_at", "-created_at"]
         indexes = [models.Index(fields=["status", "publish_at"])]
+        permissions = [
+            ("publish_review", "Can publish, schedule, unpublish and return reviews"),
+            ("archive_review", "Can archive and restore reviews"),
+            ("edit_others_review", "Can edit reviews of other writers at any status"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(editor_score__isnull=True)
@@ -85,7 +99,22 @@ class Review(models.Model):
         ]
 
     def __str__(self):
-        return self.headline or self.slug
+        return self.display_headline or self.headline or self.slug
+
+    def save(self, *args, **kwargs):
+        """Render the body and compose the headline once here, never per request."""
+        self.body_html, self.toc = render_markdown(self.body)
+        self.display_headline = self.compose_display_headline()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                "body_html",
+                "toc",
+                "display_headline",
+                "updated_at",
+            }
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reviews:detail", kwargs={"slug": self.slug})
@@ -97,6 +126,9 @@ class Review(models.Model):
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
         )
+
+    def compose_display_headline(self) -> str:
+        return self.headline.strip() or compose_headline(self)
 
 
 class Transition(models.Model):

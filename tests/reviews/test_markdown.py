@@ -1,0 +1,107 @@
+"""The review body: Markdown rendered once on save, sanitised, with a table of contents."""
+
+import re
+
+import pytest
+
+from reviews.markdown import render_markdown
+from tests.reviews.factories import ReviewFactory
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    '<img src="javascript:alert(1)">',
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](java&#x09;script:alert(1))",
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>',
+    "<iframe src=https://evil.example></iframe>",
+    "<svg onload=alert(1)><circle r=1></svg>",
+    '<div style="background:url(javascript:alert(1))">x</div>',
+    "<style>body{display:none}</style>",
+    '<p onmouseover="alert(1)">hover</p>',
+    "<details open ontoggle=alert(1)><summary>x</summary></details>",
+    '<form action="javascript:alert(1)"><button>go</button></form>',
+    "<object data=javascript:alert(1)></object>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "![x](javascript:alert(1))",
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    "## Heading <script>alert(1)</script>",
+    ":::spoiler <img src=x onerror=alert(1)>\nhidden\n:::",
+]
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_xss_payload_leaves_no_script_handler_or_javascript_url(payload):
+    html, _toc = render_markdown(f"Before.\n\n{payload}\n\nAfter.")
+
+    assert "<script" not in html.lower()
+    assert "<iframe" not in html.lower()
+    assert "<style" not in html.lower()
+    assert not re.search(r"\son[a-z]+\s*=", html, re.IGNORECASE)
+    assert "javascript:" not in html.lower()
+    assert "data:" not in html.lower()
+
+
+def test_links_keep_their_address_and_get_noopener():
+    html, _toc = render_markdown("[site](https://example.com/page)")
+
+    assert '<a href="https://example.com/page" rel="noopener">site</a>' in html
+
+
+def test_headings_get_anchors_and_build_the_table_of_contents():
+    html, toc = render_markdown("## Story & cast\n\ntext\n\n### The pilot\n\n#### Too deep\n")
+
+    assert '<h2 id="story-cast">' in html
+    assert 'href="#story-cast"' in html
+    assert toc == [
+        {"level": 2, "id": "story-cast", "title": "Story & cast"},
+        {"level": 3, "id": "the-pilot", "title": "The pilot"},
+    ]
+
+
+def test_lists_emphasis_quotes_and_tables_render():
+    html, _toc = render_markdown(
+        "- one\n- **two**\n\n> quoted *words*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+
+    assert "<li><strong>two</strong></li>" in html
+    assert "<blockquote>" in html and "<em>words</em>" in html
+    assert "<table>" in html and "<td>1</td>" in html
+
+
+def test_spoiler_block_becomes_a_details_element_with_its_summary():
+    html, _toc = render_markdown(
+        "Intro.\n\n:::spoiler The ending\nShe *survives*.\n\n- twist\n:::\n\nOutro."
+    )
+
+    assert '<details class="spoiler">' in html
+    assert "<summary>Spoiler: The ending</summary>" in html
+    spoiler = html.split('<details class="spoiler">')[1].split("</details>")[0]
+    assert "<em>survives</em>" in spoiler and "<li>twist" in spoiler
+    assert "Outro." not in spoiler and "Intro." not in spoiler
+
+
+def test_spoiler_without_summary_is_labelled_spoiler():
+    html, _toc = render_markdown(":::spoiler\nhidden\n:::")
+
+    assert "<summary>Spoiler</summary>" in html
+
+
+def test_unclosed_spoiler_stays_visible_text():
+    html, _toc = render_markdown(":::spoiler Oops\nnot closed")
+
+    assert "<details" not in html
+    assert "not closed" in html
+
+
+@pytest.mark.django_db
+def test_saving_a_review_stores_rendered_html_and_toc():
+    review = ReviewFactory(body="## Verdict\n\n<script>x()</script>Good.")
+
+    review.refresh_from_db()
+    assert '<h2 id="verdict">' in review.body_html
+    assert "<script" not in review.body_html
+    assert review.toc == [{"level": 2, "id": "verdict", "title": "Verdict"}]

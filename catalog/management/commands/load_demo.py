@@ -16,7 +16,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Each app contributes through its own `demo.load(log)`, in INSTALLED_APPS
         # order, so the catalog is in place before the reviews that point at it and
-        # no app has to import one that depends on it.
+        # no app has to import one that depends on it. A `demo` folder without a
+        # `load` (data files only) contributes nothing by itself.
         for app_config in apps.get_app_configs():
-            if module_has_submodule(app_config.module, "demo"):
-                import_module(f"{app_config.name}.demo").load(self.stdout.write)
+            if not module_has_submodule(app_config.module, "demo"):
+                continue
+            load = getattr(import_module(f"{app_config.name}.demo"), "load", None)
+            if load is not None:
+                load(self.stdout.write)

@@ -268,6 +268,21 @@ class Season(models.Model):
     def label(self) -> str:
         return self.display_name or f"Season {self.number:02d}"
 
+    def add_episodes(self, up_to: int, duration: int) -> int:
+        """Create episodes 1..up_to of `duration` minutes, keeping any that exist; say how many.
+
+        Conflicts are ignored so an episode added meanwhile by someone else is
+        kept rather than turned into an error.
+        """
+        existing = set(self.episodes.values_list("number", flat=True))
+        missing = [
+            Episode(season=self, number=number, duration=duration)
+            for number in range(1, up_to + 1)
+            if number not in existing
+        ]
+        Episode.objects.bulk_create(missing, ignore_conflicts=True)
+        return len(missing)
+
 
 class Episode(models.Model):
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="episodes")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from catalog.images import SafeImageField
 from catalog.models import SCORE_VALIDATORS, Season, Title
 from reviews.headlines import compose_headline
 from reviews.markdown import render_markdown
@@ -70,7 +71,15 @@ class Review(models.Model):
     comments_open = models.BooleanField(default=True)
     is_featured = models.BooleanField("featured", default=False)
     meta_description = models.CharField(max_length=300, blank=True)
-    cover = models.ImageField(upload_to="covers/", blank=True)
+    cover = SafeImageField(
+        upload_to="covers/",
+        blank=True,
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text="Optional; the show's poster is used when empty. JPEG, PNG or WebP.",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

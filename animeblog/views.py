@@ -8,12 +8,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from catalog import selectors
+from reviews import selectors as review_selectors
+from reviews.views import page_of_reviews
 
 RECENT_TITLES_ON_HOME = 12
 
 
 def home(request):
-    """The front page: ways into the catalog (genres, languages) and the newest shows."""
+    """The front page: the latest reviews (featured first), then ways into the catalog."""
     return render(
         request,
         "home.html",
@@ -21,6 +23,7 @@ def home(request):
             "genres": selectors.genres_with_title_counts(),
             "languages": selectors.audio_languages_in_use(),
             "recent_titles": selectors.titles_for_list()[:RECENT_TITLES_ON_HOME],
+            "page_obj": page_of_reviews(request, review_selectors.reviews_for_home()),
         },
     )
 

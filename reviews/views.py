@@ -67,7 +67,9 @@ def review_detail(request, slug):
 
 def tag_detail(request, slug):
     """Live reviews with a tag; a tag that no live review carries is unknown to the public."""
-    tag = get_object_or_404(Tag, slug=slug, review__in=Review.objects.live())
+    tag = get_object_or_404(
+        Tag.objects.filter(review__in=Review.objects.live()).distinct(), slug=slug
+    )
     page_obj = page_of_reviews(request, selectors.reviews_with_tag(tag))
     return render(request, "reviews/tag_detail.html", {"tag": tag, "page_obj": page_obj})
 

@@ -34,6 +34,8 @@ class Command(BaseCommand):
         created, kept = [], []
         for username, group_name in DEMO_USERS.items():
             user, is_new = User.objects.get_or_create(username=username)
+            # Review authors that `load_demo` created have no password yet: treat them as new.
+            is_new = is_new or not user.has_usable_password()
             user.is_active = user.is_staff = True
             user.is_superuser = group_name is None
             if given_password:

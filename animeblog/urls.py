@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
+    path("", include("comments.urls")),
 ]
 
 if settings.DEBUG:

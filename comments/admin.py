@@ -1,0 +1,256 @@
+"""The moderators' back office: comment queue, bulk decisions, replies, Discussion settings."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
+from comments.services import DuplicateComment, moderate, reply_as_moderator
+
+Status = Comment.Status
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Opens on pending comments, the queue, and shows how many comments each status holds."""
+
+    title = "status"
+    parameter_name = "status"
+    default = Status.PENDING
+    show_all = "all"
+
+    def lookups(self, request, model_admin):
+        counts = dict(Comment.objects.values_list("status").annotate(total=Count("pk")).order_by())
+        return [(value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices]
+
+    def value(self):
+        return super().value() or self.default
+
+    def choices(self, changelist):
+        for value, label in [*self.lookup_choices, (self.show_all, "All")]:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == self.show_all:
+            return queryset
+        return queryset.filter(status=self.value())
+
+
+class ReportInline(admin.TabularInline):
+    model = CommentReport
+    fields = ("created_at", "ip", "voter_id")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "reports by readers"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DecisionInline(admin.TabularInline):
+    model = ModerationDecision
+    fields = ("at", "by", "from_status", "to_status", "reason")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "moderation history"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _moderation_action(to_status: str, description: str, done: str):
+    """A bulk action that sends the selected comments through services.moderate."""
+
+    def action(modeladmin, request, queryset):
+        changed = moderate(list(queryset), to_status, by=request.user)
+        modeladmin.message_user(request, f"{changed} comment{'s' if changed != 1 else ''} {done}.")
+
+    action.__name__ = f"mark_{to_status}"
+    return admin.action(description=description, permissions=["change"])(action)
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label="Your reply", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+    )
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = (
+        "excerpt",
+        "author",
+        "email",
+        "review",
+        "ip",
+        "link_count",
+        "held_reason",
+        "report_count",
+        "status",
+        "created_at",
+        "moderation",
+        "reply_link",
+    )
+    list_display_links = ("excerpt",)
+    list_filter = (StatusFilter, "is_spoiler", "created_at")
+    list_select_related = ("review", "moderated_by")
+    search_fields = ("name", "email", "body", "ip")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    actions = [
+        _moderation_action(Status.APPROVED, "Approve selected comments", "approved"),
+        _moderation_action(Status.SPAM, "Mark selected comments as spam", "marked as spam"),
+        _moderation_action(Status.REMOVED, "Remove selected comments", "removed"),
+        _moderation_action(
+            Status.PENDING, "Restore selected comments to the queue", "restored to the queue"
+        ),
+    ]
+    fields = (
+        "review",
+        "parent",
+        "status",
+        "held_reason",
+        "name",
+        "email",
+        "website",
+        "body",
+        "is_spoiler",
+        "link_count",
+        "ip",
+        "user_agent",
+        "user",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+    )
+    readonly_fields = (
+        "review",
+        "parent",
+        "status",
+        "held_reason",
+        "email",
+        "link_count",
+        "ip",
+        "user_agent",
+        "user",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+    )
+    inlines = [ReportInline, DecisionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(reports_total=Count("reports"))
+
+    def has_add_permission(self, request):
+        # Comments come from readers, or from a moderator's reply to one.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # "Remove" keeps the record and its history; nothing is deleted from the queue.
+        return False
+
+    @admin.display(description="comment")
+    def excerpt(self, comment):
+        return Truncator(comment.body).chars(80)
+
+    @admin.display(description="author", ordering="name")
+    def author(self, comment):
+        if comment.website:
+            return format_html(
+                '{}<br><a href="{}" rel="nofollow noopener">{}</a>',
+                comment.name,
+                comment.website,
+                Truncator(comment.website).chars(40),
+            )
+        return comment.name
+
+    @admin.display(description="reports", ordering="reports_total")
+    def report_count(self, comment):
+        return comment.reports_total
+
+    @admin.display(description="moderated")
+    def moderation(self, comment):
+        if not comment.moderated_by_id:
+            return "—"
+        return format_html(
+            "{}<br>{}", comment.moderated_by, comment.moderated_at.strftime("%Y-%m-%d %H:%M")
+        )
+
+    @admin.display(description="reply")
+    def reply_link(self, comment):
+        url = reverse("admin:comments_comment_reply", args=[comment.pk])
+        return format_html('<a href="{}">Reply</a>', url)
+
+    def get_urls(self):
+        reply = self.admin_site.admin_view(self.reply_view)
+        return [
+            path("<int:object_id>/reply/", reply, name="comments_comment_reply"),
+            *super().get_urls(),
+        ]
+
+    def reply_view(self, request, object_id):
+        """Answer a comment from the queue; a pending one is approved with the reply."""
+        parent = get_object_or_404(Comment.objects.select_related("review"), pk=object_id)
+        if not self.has_change_permission(request, parent):
+            raise PermissionDenied
+        form = ReplyForm(request.POST or None)
+        if parent.status in (Status.SPAM, Status.REMOVED):
+            form.add_error(None, "Restore this comment before replying to it.")
+        elif request.method == "POST" and form.is_valid():
+            moderate([parent], Status.APPROVED, by=request.user, reason="approved with a reply")
+            parent.refresh_from_db()
+            try:
+                reply = reply_as_moderator(parent, form.cleaned_data["body"], by=request.user)
+            except DuplicateComment:
+                form.add_error("body", "You have already posted exactly this reply.")
+            else:
+                self.message_user(request, "Your reply is published.", messages.SUCCESS)
+                return redirect("admin:comments_comment_change", reply.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Reply to {parent.name}",
+            "opts": self.opts,
+            "parent_comment": parent,
+            "form": form,
+        }
+        return TemplateResponse(request, "comments/admin/reply.html", context)
+
+
+@admin.register(DiscussionSettings)
+class DiscussionSettingsAdmin(admin.ModelAdmin):
+    """One row of settings: the list goes straight to it, and it cannot be added or deleted."""
+
+    fieldsets = (
+        (
+            "Before a comment appears",
+            {"fields": ("hold_all", "approve_known_authors", "notify_moderators")},
+        ),
+        (
+            "Comment moderation",
+            {"fields": ("max_links", "moderation_words", "spam_words", "report_threshold")},
+        ),
+        ("Other comment settings", {"fields": ("close_after_days", "thread_depth")}),
+        ("Comment pages", {"fields": ("per_page", "order")}),
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        settings_row = DiscussionSettings.load()
+        return redirect("admin:comments_discussionsettings_change", settings_row.pk)

@@ -1,0 +1,125 @@
+"""Reads for comments: a review's visible threads for one page, and approved counts for lists."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q
+
+from comments.models import Comment, DiscussionSettings
+
+# What a public page may load; email, IP and browser stay in the database.
+PUBLIC_FIELDS = (
+    "pk",
+    "review_id",
+    "parent_id",
+    "root_id",
+    "depth",
+    "name",
+    "website",
+    "body",
+    "is_spoiler",
+    "status",
+    "user_id",
+    "created_at",
+)
+
+
+@dataclass
+class CommentNode:
+    comment: Comment
+    replies: list["CommentNode"] = field(default_factory=list)
+
+    @property
+    def is_awaiting_moderation(self) -> bool:
+        return self.comment.status == Comment.Status.PENDING
+
+
+@dataclass
+class Threads:
+    nodes: list[CommentNode]
+    page: Page
+    approved_count: int
+    by_id: dict[int, Comment]
+
+
+def _visible(pending_ids: list[int]) -> Q:
+    """Approved comments, plus the held ones this reader wrote."""
+    visible = Q(status=Comment.Status.APPROVED)
+    if pending_ids:
+        visible |= Q(status=Comment.Status.PENDING, pk__in=pending_ids)
+    return visible
+
+
+def threads_for_page(
+    review, rules: DiscussionSettings, page_number, pending_ids: list[int]
+) -> Threads:
+    """One page of top-level threads with all their replies, in two queries whatever the size.
+
+    A single aggregate counts approved comments and visible threads; a single query then
+    loads the page's threads with their replies, and the tree is assembled in Python.
+    """
+    visible = _visible(pending_ids)
+    counts = Comment.objects.filter(review=review).aggregate(
+        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+        threads=Count("pk", filter=visible & Q(parent=None)),
+    )
+    # Only the count matters for paging, so page over positions rather than rows.
+    page = Paginator(range(counts["threads"]), rules.per_page).get_page(page_number)
+    newest_first = rules.order == DiscussionSettings.Order.NEWEST_FIRST
+    thread_order = ("-created_at", "-pk") if newest_first else ("created_at", "pk")
+    offset = page.start_index() - 1 if counts["threads"] else 0
+    page_roots = (
+        Comment.objects.filter(visible, review=review, parent=None)
+        .order_by(*thread_order)
+        .values("pk")[offset : offset + rules.per_page]
+    )
+    comments = list(
+        Comment.objects.filter(visible, review=review)
+        .filter(Q(pk__in=page_roots) | Q(root_id__in=page_roots))
+        .only(*PUBLIC_FIELDS)
+        .order_by("created_at", "pk")
+    )
+    return Threads(
+        nodes=_assemble(comments, newest_first),
+        page=page,
+        approved_count=counts["approved"],
+        by_id={comment.pk: comment for comment in comments},
+    )
+
+
+def _assemble(comments: list[Comment], newest_first: bool) -> list[CommentNode]:
+    """Hang each comment under its parent; a reply whose parent is hidden stays hidden."""
+    nodes: dict[int, CommentNode] = {}
+    roots: list[CommentNode] = []
+    for comment in comments:
+        node = CommentNode(comment)
+        if comment.parent_id is None:
+            roots.append(node)
+        elif comment.parent_id in nodes:
+            nodes[comment.parent_id].replies.append(node)
+        else:
+            continue
+        nodes[comment.pk] = node
+    return roots[::-1] if newest_first else roots
+
+
+def page_of_thread(comment: Comment, rules: DiscussionSettings) -> int:
+    """The page number on which a comment's thread shows, for the redirect after posting."""
+    root_created = comment.root.created_at if comment.root_id else comment.created_at
+    root_pk = comment.thread_root_id
+    newer = Q(created_at__gt=root_created) | Q(created_at=root_created, pk__gt=root_pk)
+    older = Q(created_at__lt=root_created) | Q(created_at=root_created, pk__lt=root_pk)
+    before = newer if rules.order == DiscussionSettings.Order.NEWEST_FIRST else older
+    position = (
+        Comment.objects.approved().filter(before, review_id=comment.review_id, parent=None).count()
+    )
+    return position // rules.per_page + 1
+
+
+def with_approved_comment_count(reviews):
+    """Annotate a Review queryset with approved_comment_count, for cards without a query each."""
+    return reviews.annotate(
+        approved_comment_count=Count(
+            "comments", filter=Q(comments__status=Comment.Status.APPROVED), distinct=True
+        )
+    )

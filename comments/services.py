@@ -1,0 +1,190 @@
+"""The one write path for comments: posting, moderation decisions and reports, each recorded."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
+from comments.moderation import Verdict, count_links, judge
+
+MODERATORS_GROUP = "Moderators"
+MODERATE_PERMISSION = "comments.change_comment"
+
+
+class DuplicateComment(Exception):
+    """The same author already said exactly this on this review."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a reader typed into the form, already validated."""
+
+    name: str
+    email: str
+    body: str
+    website: str = ""
+    is_spoiler: bool = False
+    parent: Comment | None = None
+
+
+def attach_within_depth(parent: Comment | None, thread_depth: int) -> Comment | None:
+    """The parent a reply hangs under: its own, or the deepest ancestor the depth allows."""
+    while parent is not None and parent.depth + 1 >= thread_depth:
+        parent = parent.parent
+    return parent
+
+
+def is_duplicate(review, submission: Submission) -> bool:
+    """WordPress's refusal: same review, same author (by email or name), same text."""
+    return (
+        Comment.objects.filter(review=review, body=submission.body)
+        .filter(Q(email__iexact=submission.email) | Q(name=submission.name))
+        .exists()
+    )
+
+
+def _is_staff(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_staff
+
+
+def _record(comment: Comment, from_status: str, verdict: Verdict, by=None) -> None:
+    ModerationDecision.objects.create(
+        comment=comment,
+        from_status=from_status,
+        to_status=verdict.status,
+        by=by,
+        at=comment.moderated_at or timezone.now(),
+        reason=verdict.reason,
+    )
+
+
+def post_comment(
+    *, review, submission: Submission, user=None, ip=None, user_agent="", spam_reason=""
+) -> Comment:
+    """Store a reader's (or staff member's) comment with the status the rules give it.
+
+    Staff signed in write under their account and are approved at once; a post caught by a
+    bot trap (spam_reason) goes straight to spam, kept so a moderator can rescue a false alarm.
+    """
+    rules = DiscussionSettings.load()
+    if is_duplicate(review, submission):
+        raise DuplicateComment
+    parent = attach_within_depth(submission.parent, rules.thread_depth)
+    comment = Comment(
+        review=review,
+        parent=parent,
+        root_id=parent.thread_root_id if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        name=submission.name,
+        email=submission.email,
+        website=submission.website,
+        body=submission.body,
+        is_spoiler=submission.is_spoiler,
+        link_count=count_links(submission.body),
+        ip=ip,
+        user_agent=user_agent[:300],
+    )
+    if _is_staff(user):
+        comment.user = user
+        comment.name = user.get_full_name() or user.get_username()
+        comment.email = user.email or comment.email
+        verdict = Verdict(Comment.Status.APPROVED, "written by staff")
+    elif spam_reason:
+        verdict = Verdict(Comment.Status.SPAM, spam_reason)
+    else:
+        verdict = judge(comment, rules)
+    comment.status = verdict.status
+    comment.held_reason = "" if verdict.status == Comment.Status.APPROVED else verdict.reason
+    with transaction.atomic():
+        comment.save()
+        _record(comment, "", verdict, by=comment.user)
+        if verdict.status == Comment.Status.PENDING and rules.notify_moderators:
+            transaction.on_commit(lambda: notify_moderators(comment))
+    return comment
+
+
+def moderate(comments, to_status: str, *, by, reason: str = "") -> int:
+    """Move comments to a status (approve, spam, remove, restore to pending), recording who.
+
+    Returns how many changed; comments already in that status are left untouched.
+    """
+    if not by.has_perm(MODERATE_PERMISSION):
+        raise PermissionDenied("Only moderators can moderate comments.")
+    changed = 0
+    with transaction.atomic():
+        ids = [comment.pk for comment in comments]
+        for comment in Comment.objects.select_for_update().filter(pk__in=ids):
+            if comment.status == to_status:
+                continue
+            from_status = comment.status
+            comment.status = to_status
+            comment.moderated_by = by
+            comment.moderated_at = timezone.now()
+            comment.save(update_fields=["status", "moderated_by", "moderated_at"])
+            _record(comment, from_status, Verdict(to_status, reason), by=by)
+            changed += 1
+    return changed
+
+
+def reply_as_moderator(parent: Comment, body: str, *, by) -> Comment:
+    """A moderator's reply from the admin: approved at once, under the moderator's account."""
+    if not by.has_perm(MODERATE_PERMISSION):
+        raise PermissionDenied("Only moderators can reply from the admin.")
+    submission = Submission(name="", email="", body=body, parent=parent)
+    return post_comment(review=parent.review, submission=submission, user=by)
+
+
+def report_comment(comment: Comment, *, ip, voter_id: str) -> bool:
+    """Record a reader's report; at the threshold of distinct readers, back to the queue.
+
+    Returns False when this reader (by IP or voter cookie) already reported the comment.
+    """
+    rules = DiscussionSettings.load()
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(comment=comment, ip=ip, voter_id=voter_id)
+            comment = Comment.objects.select_for_update().get(pk=comment.pk)
+            reports = comment.reports.count()
+            if comment.status == Comment.Status.APPROVED and reports >= rules.report_threshold:
+                reason = f"reported by {reports} readers"
+                comment.status = Comment.Status.PENDING
+                comment.held_reason = reason
+                comment.save(update_fields=["status", "held_reason"])
+                _record(comment, Comment.Status.APPROVED, Verdict(comment.status, reason))
+                if rules.notify_moderators:
+                    transaction.on_commit(lambda: notify_moderators(comment))
+    except IntegrityError:
+        return False
+    return True
+
+
+def notify_moderators(comment: Comment) -> None:
+    """Email every active moderator that a comment waits in the queue (with no reader email)."""
+    recipients = list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not recipients:
+        return
+    path = reverse("admin:comments_comment_change", args=[comment.pk])
+    queue_url = f"{settings.SITE_URL}{path}"
+    send_mail(
+        subject=f"Comment awaiting moderation on “{comment.review}”",
+        message=(
+            f"{comment.name} wrote on “{comment.review}”:\n\n{comment.body}\n\n"
+            f"Held because: {comment.held_reason}\n"
+            f"Review it in the admin: {queue_url}\n"
+        ),
+        from_email=None,
+        recipient_list=recipients,
+    )

@@ -1,0 +1,69 @@
+"""Template tags: a review's discussion for its page, the queue size for the admin index."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.db.models import Count
+
+from comments import cookies, spam
+from comments.forms import CommentForm
+from comments.models import Comment, DiscussionSettings
+from comments.moderation import comments_are_closed
+from comments.selectors import Threads, threads_for_page
+
+register = template.Library()
+
+
+@dataclass
+class Discussion:
+    """Everything templates/comments/section.html shows, loaded in a fixed number of queries."""
+
+    threads: Threads
+    rules: DiscussionSettings
+    is_closed: bool
+    form: CommentForm | None
+    reply_to: Comment | None
+
+    @property
+    def approved_count(self) -> int:
+        return self.threads.approved_count
+
+
+def _reply_target(request, threads: Threads) -> Comment | None:
+    """?replytocom=ID (the no-JavaScript reply link), if ID is an approved comment shown here."""
+    value = request.GET.get("replytocom", "")
+    comment = threads.by_id.get(int(value)) if value.isdigit() else None
+    return comment if comment and comment.status == Comment.Status.APPROVED else None
+
+
+@register.simple_tag(takes_context=True)
+def comment_discussion(context, review) -> Discussion:
+    """The review's threads for ?cpage=, the reader's own held comments, and the form."""
+    request = context["request"]
+    rules = DiscussionSettings.load()
+    threads = threads_for_page(
+        review, rules, request.GET.get("cpage"), cookies.pending_comment_ids(request)
+    )
+    is_closed = comments_are_closed(review, rules)
+    reply_to = _reply_target(request, threads)
+    form = None
+    if not is_closed:
+        initial = {
+            **cookies.saved_author(request),
+            "form_token": spam.issue_form_token(review.pk),
+            "parent": reply_to.pk if reply_to else None,
+        }
+        initial["remember"] = bool(initial.get("email"))
+        form = CommentForm(review=review, user=request.user, initial=initial)
+    return Discussion(
+        threads=threads, rules=rules, is_closed=is_closed, form=form, reply_to=reply_to
+    )
+
+
+@register.simple_tag
+def comment_queue_counts() -> dict[str, int]:
+    """Comments per status, for the moderators' summary on the admin index (one query)."""
+    rows = Comment.objects.values("status").annotate(total=Count("pk")).order_by()
+    counts = dict.fromkeys(Comment.Status.values, 0)
+    counts.update({row["status"]: row["total"] for row in rows})
+    return counts

@@ -1,7 +1,9 @@
 """Catalog back office: shows with their seasons, seasons with episodes and variants."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import ngettext
 
 from catalog.forms import SeasonAdminForm
@@ -44,8 +46,32 @@ class StudioAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ConstraintCheckingInlineFormSet(BaseInlineFormSet):
+    """Check the constraints that involve the parent row, which inline forms leave out.
+
+    An inline form skips its foreign key when validating model constraints,
+    because the parent may not exist yet; "one season number per show" would
+    then be caught only by the database, as a server error. Once the parent
+    exists, each changed row is checked here and gets an ordinary form error.
+    """
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk is None:
+            return
+        for form in self.forms:
+            if form.errors or not form.has_changed() or self._should_delete_form(form):
+                continue
+            not_in_form = {field.name for field in self.model._meta.fields} - set(form.fields)
+            try:
+                form.instance.validate_constraints(exclude=not_in_form)
+            except ValidationError as error:
+                form.add_error(None, error)
+
+
 class SeasonInline(admin.TabularInline):
     model = Season
+    formset = ConstraintCheckingInlineFormSet
     fields = ["number", "display_name", "aired_from", "aired_to"]
     extra = 0
     show_change_link = True
@@ -53,6 +79,7 @@ class SeasonInline(admin.TabularInline):
 
 class TitleRelationInline(admin.TabularInline):
     model = TitleRelation
+    formset = ConstraintCheckingInlineFormSet
     fk_name = "from_title"
     fields = ["kind", "to_title"]
     autocomplete_fields = ["to_title"]
@@ -121,6 +148,7 @@ class TitleAdmin(admin.ModelAdmin):
 
 class EpisodeInline(admin.TabularInline):
     model = Episode
+    formset = ConstraintCheckingInlineFormSet
     fields = ["number", "title", "air_date", "duration", "is_filler", "is_recap"]
     extra = 0
 

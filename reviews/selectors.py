@@ -71,6 +71,16 @@ def review_for_page(slug: str, reviews: QuerySet[Review] | None = None) -> Revie
     )
 
 
+def shared_count(relation: str, ids: list[int]):
+    """How many of `ids` a candidate's `relation` holds; a plain 0 when `ids` is empty.
+
+    An empty `__in` would make the database skip the whole query, not count zero.
+    """
+    if not ids:
+        return Value(0, output_field=IntegerField())
+    return Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
+
+
 def also_check(review: Review) -> list[Review]:
     """Up to four other live reviews: same franchise, then shared genres and tags, then newest.
 
@@ -94,10 +104,8 @@ def also_check(review: Review) -> list[Review]:
                 default=Value(0),
                 output_field=IntegerField(),
             ),
-            shared_genres=Count(
-                "title__genres", filter=Q(title__genres__in=genre_ids), distinct=True
-            ),
-            shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True),
+            shared_genres=shared_count("title__genres", genre_ids),
+            shared_tags=shared_count("tags", tag_ids),
         )
         .order_by(
             "-is_franchise",

@@ -41,7 +41,7 @@ def test_every_page_has_skip_link_navigation_search_form_and_back_to_top(client)
     assert '<nav class="site-nav" aria-label="Main">' in page
     assert '<form class="site-search" role="search" action="/search/" method="get">' in page
     assert 'type="search" name="q"' in page
-    assert '<a href="#top">Back to top' in page
+    assert '<a href="#top"><span class="back-to-top__label">Back to top</span>' in page
 
 
 def test_search_box_shows_the_query_escaped(client):

@@ -1,5 +1,8 @@
 """Sitemap sections for search engines: live reviews, shows and genres, with last-modified dates."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
@@ -7,7 +10,21 @@ from catalog.models import Genre, Title
 from reviews.models import Review
 
 
-class ReviewSitemap(Sitemap):
+class PublicSitemap(Sitemap):
+    """Addresses under SITE_URL when it is set (the public name behind any proxy), else the host."""
+
+    def get_protocol(self, protocol=None):
+        if settings.SITE_URL:
+            return urlsplit(settings.SITE_URL).scheme
+        return super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        if settings.SITE_URL:
+            return urlsplit(settings.SITE_URL).netloc
+        return super().get_domain(site)
+
+
+class ReviewSitemap(PublicSitemap):
     changefreq = "weekly"
     priority = 0.8
 
@@ -18,7 +35,7 @@ class ReviewSitemap(Sitemap):
         return review.updated_at
 
 
-class TitleSitemap(Sitemap):
+class TitleSitemap(PublicSitemap):
     changefreq = "weekly"
     priority = 0.6
 
@@ -29,7 +46,7 @@ class TitleSitemap(Sitemap):
         return title.updated_at
 
 
-class GenreSitemap(Sitemap):
+class GenreSitemap(PublicSitemap):
     """A genre page changes when one of its shows does, so that is its last-modified date."""
 
     changefreq = "weekly"

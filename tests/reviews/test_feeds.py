@@ -1,0 +1,69 @@
+"""RSS and Atom feeds of the latest live reviews."""
+
+import xml.etree.ElementTree as ElementTree
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import GenreFactory, TitleFactory, UserFactory
+from tests.reviews.factories import ReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+FEEDS = ["/feeds/reviews/", "/feeds/reviews/atom/"]
+
+
+def parsed(client, url):
+    return ElementTree.fromstring(client.get(url).content)  # noqa: S314 (our own output)
+
+
+def rss_items(client):
+    return parsed(client, "/feeds/reviews/").findall("channel/item")
+
+
+def test_rss_item_carries_headline_link_excerpt_date_and_categories(client):
+    review = ReviewFactory(
+        title=TitleFactory(genres=[GenreFactory(name="Mecha")]),
+        excerpt="Androids hunt androids.",
+        tags=["dub"],
+    )
+
+    (item,) = rss_items(client)
+
+    assert item.findtext("title") == review.display_headline
+    assert item.findtext("link").endswith(review.get_absolute_url())
+    assert item.findtext("description") == "Androids hunt androids."
+    assert item.findtext("pubDate")
+    assert sorted(category.text for category in item.findall("category")) == ["Mecha", "dub"]
+
+
+def test_rss_lists_the_latest_twenty_reviews_newest_first(client):
+    reviews = [
+        ReviewFactory(publish_at=timezone.now() - timedelta(hours=hours)) for hours in range(1, 23)
+    ]
+
+    links = [item.findtext("link") for item in rss_items(client)]
+
+    assert len(links) == 20
+    assert links[0].endswith(reviews[0].get_absolute_url())
+    assert links[-1].endswith(reviews[19].get_absolute_url())
+
+
+def test_atom_entry_names_the_author_by_name(client):
+    ReviewFactory(author=UserFactory(first_name="Kavya", last_name="Raman"))
+
+    feed = parsed(client, "/feeds/reviews/atom/")
+
+    assert feed.find(f"{ATOM}entry/{ATOM}author/{ATOM}name").text == "Kavya Raman"
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feeds_never_contain_an_email_address(client, url):
+    ReviewFactory(author=UserFactory(username="kavya", email="kavya@private.example"))
+
+    content = client.get(url).content.decode()
+
+    assert "kavya" in content
+    assert "@" not in content

@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core for the browser tests' accessibility checks, from tests/browser/package.json.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 PORT ?= 8000
 
 .PHONY: run test lint format bench clean
@@ -14,6 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Without npm the accessibility checks are skipped (outside CI), like browser tests without Chromium.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $(AXE); \
+	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
+
 ## run: set up, migrate, load demo content and users, serve on http://127.0.0.1:$(PORT)/
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -22,7 +30,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: set up and run the whole suite (honours DATABASE_URL and REDIS_URL)
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## lint: ruff lint and format check
@@ -36,4 +44,4 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache tests/browser/node_modules

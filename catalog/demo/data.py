@@ -38,7 +38,7 @@ class DemoSeason:
     episode_count: int
     aired_from: date | None = None
     aired_to: date | None = None
-    # Invented titles for the first episodes; the rest stay numbered.
+    # Episode titles we made up; episodes beyond the list stay numbered only.
     episode_titles: tuple[str, ...] = ()
     variants: tuple[DemoVariant, ...] = ()
 
@@ -165,6 +165,15 @@ SHOWS = [
                     "A Partner Made of Glass",
                     "The Nine Who Never Die",
                     "Memories That Are Not Mine",
+                    "The Singer in the Rust Belt",
+                    "Code of Obedience",
+                    "A City of Clean Lines",
+                    "Voices Beneath the Dome",
+                    "The Detective's Question",
+                    "What the Handler Knew",
+                    "Blue Against Red",
+                    "The Maker's Shadow",
+                    "A Name of Her Own",
                 ),
                 variants=TAMIL_AND_JAPANESE,
             ),

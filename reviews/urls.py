@@ -16,4 +16,5 @@ urlpatterns = [
     path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("preview/<str:token>/", views.preview, name="preview"),
 ]

@@ -1,15 +1,18 @@
 """Public review pages: a review, a tag, the unpublished preview, and robots.txt."""
 
 from django.conf import settings
+from django.core import signing
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from catalog import selectors as catalog_selectors
 from reviews import selectors
 from reviews.models import Review
+from reviews.previews import review_for_preview_token
 from reviews.scores import final_summary
 from reviews.structured_data import json_ld_script, review_json_ld
 
@@ -63,6 +66,39 @@ def review_detail(request, slug):
     except Review.DoesNotExist as missing:
         raise Http404("No published review with this address.") from missing
     return render_review(request, review)
+
+
+@never_cache
+def preview(request, token):
+    """An unpublished review through a signed link: the public template, a banner, no indexing.
+
+    A live review has its own address, so its preview link leads there.
+    """
+    try:
+        review = review_for_preview_token(token)
+    except signing.SignatureExpired:
+        return preview_refused(
+            request, "This preview link has expired. Ask the editor for a new one."
+        )
+    except signing.BadSignature:
+        return preview_refused(
+            request, "This preview link is not valid. Check that it was copied whole."
+        )
+    if review.is_live:
+        return redirect(review)
+    response = render_review(
+        request,
+        selectors.review_for_page(review.slug, Review.objects.filter(pk=review.pk)),
+        is_preview=True,
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def preview_refused(request, reason: str):
+    response = render(request, "reviews/preview_refused.html", {"reason": reason}, status=403)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def tag_detail(request, slug):

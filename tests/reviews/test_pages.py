@@ -1,12 +1,15 @@
 """The public reading pages: a review, the home page's list, a tag page, robots.txt."""
 
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from catalog.models import TitleRelation
+from reviews.previews import make_preview_token
 from tests.catalog.images import image_bytes
 from tests.factories import (
     EpisodeFactory,
@@ -224,3 +227,57 @@ def test_robots_txt_names_the_sitemap_by_its_absolute_address(client, settings):
 
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: https://anime.example/sitemap.xml" in response.content.decode()
+
+
+def test_preview_link_shows_an_unpublished_review_to_anyone_with_a_banner(client):
+    draft = ReviewFactory(draft=True, body="## Still cooking\n\nA draft.")
+
+    response = client.get(f"/preview/{make_preview_token(draft)}/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Preview — not published" in page
+    assert '<h2 id="still-cooking">' in page
+
+
+def test_preview_is_neither_indexed_nor_cached(client):
+    draft = ReviewFactory(draft=True)
+
+    response = client.get(f"/preview/{make_preview_token(draft)}/")
+
+    assert "noindex" in response["X-Robots-Tag"]
+    assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_preview_link_of_a_review_now_live_leads_to_its_page(client):
+    review = ReviewFactory()
+
+    response = client.get(f"/preview/{make_preview_token(review)}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == review.get_absolute_url()
+
+
+def test_a_tampered_preview_link_is_refused(client):
+    draft = ReviewFactory(draft=True)
+    other = ReviewFactory(draft=True)
+    token = make_preview_token(draft).replace(f"{draft.pk}:", f"{other.pk}:", 1)
+
+    response = client.get(f"/preview/{token}/")
+
+    assert response.status_code == 403
+    assert "not valid" in response.content.decode()
+    assert other.display_headline not in response.content.decode()
+
+
+def test_a_preview_link_older_than_seven_days_is_refused(client):
+    draft = ReviewFactory(draft=True)
+    token = make_preview_token(draft)
+
+    eight_days_later = time.time() + 8 * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=eight_days_later):
+        response = client.get(f"/preview/{token}/")
+
+    assert response.status_code == 403
+    assert "expired" in response.content.decode()

@@ -8,9 +8,5 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Reviews"
 
     def ready(self):
-        """Connect the catalog listeners and keep revisions of every review save."""
-        import reversion
-
+        """Connect the listeners that keep stored headlines in step with the catalog."""
         from reviews import signals  # noqa: F401 (connects the receivers)
-
-        reversion.register(self.get_model("Review"))

@@ -1,5 +1,6 @@
 """Review articles and the record of their editorial workflow."""
 
+import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -19,6 +20,7 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.PUBLISHED, publish_at__lte=timezone.now())
 
 
+@reversion.register()
 class Review(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"

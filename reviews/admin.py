@@ -1,0 +1,302 @@
+"""The editorial back office for reviews: workflow buttons, writer limits, revisions, previews.
+
+Status and publish time are never form fields: they change only through the
+workflow buttons and list actions, which call reviews.services. So a writer
+posting ``status=published`` to the form changes nothing, and every move is
+permission-checked and recorded in one place.
+"""
+
+import difflib
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from reviews import services
+from reviews.forms import ReviewAdminForm
+from reviews.models import Review, Transition
+from reviews.previews import make_preview_token
+
+# Fields that are derived or bookkeeping: not worth showing in a comparison.
+NOT_COMPARED = {"id", "body_html", "toc", "display_headline", "created_at", "updated_at"}
+
+
+class TransitionInline(admin.TabularInline):
+    """The workflow log, newest first, on the review's page; it is written only by services."""
+
+    model = Transition
+    fields = ["at", "by", "from_status", "to_status", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "workflow step"
+    verbose_name_plural = "Workflow log"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def latest_return_note(review: Review) -> Transition | None:
+    """The editor's note when the review was last sent back and is still a draft."""
+    if review.status != Review.Status.DRAFT:
+        return None
+    last = review.transitions.select_related("by").first()
+    if last and last.from_status == Review.Status.IN_REVIEW and last.note:
+        return last
+    return None
+
+
+@admin.register(Review)
+class ReviewAdmin(VersionAdmin):
+    form = ReviewAdminForm
+    change_form_template = "admin/reviews/review/change_form.html"
+    object_history_template = "admin/reviews/review/object_history.html"
+    list_display = [
+        "display_headline",
+        "title",
+        "author",
+        "status",
+        "publish_at",
+        "is_featured",
+        "updated_at",
+    ]
+    list_filter = ["status", "is_featured", "title__genres"]
+    list_select_related = ["title", "author"]
+    search_fields = ["display_headline", "headline", "slug", "title__name"]
+    date_hierarchy = "publish_at"
+    autocomplete_fields = ["title", "season"]
+    inlines = [TransitionInline]
+    actions = ["publish_now", "archive_selected"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (None, {"fields": ["title", "season", "headline", "slug", "loaded_version"]}),
+            (
+                "Article",
+                {"fields": ["excerpt", "body", "verdict", "editor_score", "tags", "cover"]},
+            ),
+            (
+                "Publishing",
+                {
+                    "fields": [
+                        "status",
+                        "publish_time",
+                        "author",
+                        "comments_open",
+                        "is_featured",
+                        "meta_description",
+                    ]
+                },
+            ),
+        ]
+        if request.user.has_perm("reviews.publish_review"):
+            fieldsets.append(
+                (
+                    "Workflow",
+                    {
+                        "fields": ["workflow_publish_at", "workflow_note"],
+                        "description": "Used by the Publish and Send back buttons below.",
+                    },
+                )
+            )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["status", "publish_time", "author"]
+        if not request.user.has_perm("reviews.edit_others_review"):
+            readonly.append("is_featured")
+        return readonly
+
+    @admin.display(description=f"Publish time ({settings.TIME_ZONE} time)")
+    def publish_time(self, review):
+        if review.publish_at is None:
+            return "Not set"
+        shown = timezone.localtime(review.publish_at).strftime("%Y-%m-%d %H:%M")
+        state = "live" if review.is_live else "scheduled"
+        if review.status != Review.Status.PUBLISHED:
+            state = review.get_status_display().lower()
+        return f"{shown} {settings.TIME_ZONE} ({state})"
+
+    # Who sees and changes what.
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.has_perm("reviews.edit_others_review"):
+            return queryset
+        return queryset.filter(author=request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or services.can_edit(request.user, obj))
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("reviews.publish_review")
+
+    def has_archive_permission(self, request):
+        return request.user.has_perm("reviews.archive_review")
+
+    # Saving: the form's content, then the workflow button that was pressed.
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
+        restored_state = getattr(request, "workflow_state_before_restore", None)
+        if restored_state:
+            obj.status, obj.publish_at = restored_state
+        super().save_model(request, obj, form, change)
+        move = services.MOVES.get(request.POST.get("_transition", ""))
+        if move is not None:
+            self.apply_move(request, obj, move, form.cleaned_data)
+
+    def apply_move(self, request, review, move, data):
+        arguments = {}
+        if move is services.PUBLISH:
+            arguments["publish_at"] = data.get("workflow_publish_at")
+        if move is services.RETURN:
+            arguments["note"] = data.get("workflow_note", "")
+        try:
+            getattr(services, move.name)(review, by=request.user, **arguments)
+        except services.TransitionNotAllowed as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request, f"{move.label}: done. The review is now {self.state(review)}."
+            )
+
+    @staticmethod
+    def state(review):
+        if review.status == Review.Status.PUBLISHED and not review.is_live:
+            return "scheduled"
+        return review.get_status_display().lower()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "workflow_state_before_restore", None):
+            form = type(form.__name__, (form,), {"check_conflicts": False})
+        return form
+
+    # Pages.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        review = self.get_object(request, unquote(object_id))
+        extra_context = {**(extra_context or {}), **self.workflow_context(request, review)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        moves = [services.SUBMIT]
+        if self.has_publish_permission(request):
+            moves.append(services.PUBLISH)
+        extra_context = {**(extra_context or {}), "workflow_moves": moves}
+        return super().add_view(request, form_url, extra_context)
+
+    def workflow_context(self, request, review):
+        if review is None:
+            return {}
+        preview_path = "/preview/" + make_preview_token(review) + "/"
+        return {
+            "workflow_moves": services.allowed_moves(request.user, review),
+            "returned_note": latest_return_note(review),
+            "preview_path": preview_path,
+            "preview_url": request.build_absolute_uri(preview_path),
+            "site_time_zone": settings.TIME_ZONE,
+        }
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old revision's text, never its workflow state.
+
+        django-reversion reverts every field; status and publish time are put
+        back as they are now, so restoring cannot publish or unpublish anything.
+        """
+        current = get_object_or_404(Review, pk=unquote(object_id))
+        request.workflow_state_before_restore = (current.status, current.publish_at)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_urls(self):
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="reviews_review_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(Review, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "versions": versions.select_related("revision__user"),
+            "can_compare": request.user.has_perm("reviews.edit_others_review"),
+        }
+        return super().history_view(request, object_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        """A line diff of each field between two saved revisions, for editors."""
+        review = self.get_object(request, unquote(object_id))
+        if review is None:
+            raise Http404("No such review.")
+        if not request.user.has_perm("reviews.edit_others_review"):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(review).select_related("revision__user")
+        try:
+            older = versions.get(pk=request.GET.get("from"))
+            newer = versions.get(pk=request.GET.get("to"))
+        except (Version.DoesNotExist, ValueError) as missing:
+            raise Http404("Choose two revisions of this review to compare.") from missing
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": review,
+            "title": f"Compare revisions of {review}",
+            "older": older,
+            "newer": newer,
+            "changes": field_diffs(older.field_dict, newer.field_dict),
+        }
+        return TemplateResponse(request, "admin/reviews/review/compare.html", context)
+
+    # List actions for editors.
+
+    @admin.action(description="Publish selected reviews now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self.apply_to_each(request, queryset, services.publish)
+
+    @admin.action(description="Archive selected reviews", permissions=["archive"])
+    def archive_selected(self, request, queryset):
+        self.apply_to_each(request, queryset, services.archive)
+
+    def apply_to_each(self, request, queryset, move):
+        done = 0
+        for review in queryset:
+            try:
+                move(review, by=request.user)
+            except services.TransitionNotAllowed as refusal:
+                messages.warning(request, f"“{review}”: {refusal}")
+            else:
+                done += 1
+        if done:
+            messages.success(request, f"{done} review(s) updated.")
+
+
+def field_diffs(older: dict, newer: dict) -> list[dict]:
+    """The fields that differ, each with its unified-diff lines (escaped by the template)."""
+    changes = []
+    for name in sorted(set(older) | set(newer)):
+        if name in NOT_COMPARED:
+            continue
+        before, after = str(older.get(name, "")), str(newer.get(name, ""))
+        if before == after:
+            continue
+        lines = difflib.unified_diff(
+            before.splitlines(), after.splitlines(), "older", "newer", lineterm="", n=2
+        )
+        changes.append({"field": name, "lines": list(lines)[2:]})
+    return changes

@@ -1,0 +1,93 @@
+"""The review form of the admin: edit-conflict detection and the workflow inputs."""
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from reversion.models import Version
+
+from reviews.models import Review
+
+
+def last_editor_name(review: Review) -> str:
+    """Who made the latest saved revision of ``review``, by name (never by email)."""
+    version = Version.objects.get_for_object(review).select_related("revision__user").first()
+    user = version.revision.user if version else None
+    if user is None:
+        return "someone else"
+    return user.get_full_name() or user.get_username()
+
+
+class ReviewAdminForm(forms.ModelForm):
+    """Refuses a save based on an outdated copy of the review, keeping the editor's text.
+
+    ``loaded_version`` carries the review's ``updated_at`` as it was when the
+    form was opened. If the review was saved since, the save is refused with a
+    message naming who saved it and when; the bound form keeps everything
+    typed. The hidden value is then moved to the current version, so saving
+    again is a deliberate choice to keep this text over the other one.
+    """
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    workflow_publish_at = forms.DateTimeField(
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    workflow_note = forms.CharField(
+        label="Note to the writer",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required when sending the review back: say what to change.",
+    )
+
+    # The revision view restores an old copy on purpose; it turns the check off.
+    check_conflicts = True
+
+    class Meta:
+        model = Review
+        fields = [
+            "title",
+            "season",
+            "headline",
+            "slug",
+            "excerpt",
+            "body",
+            "verdict",
+            "editor_score",
+            "tags",
+            "cover",
+            "comments_open",
+            "is_featured",
+            "meta_description",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+        zone = settings.TIME_ZONE
+        self.fields["workflow_publish_at"].label = f"Publish at ({zone} time)"
+        self.fields["workflow_publish_at"].help_text = (
+            f"Time in {zone}, the site's time zone. Empty publishes now; "
+            "a future time schedules the review."
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.check_conflicts and self.instance.pk:
+            current = self.instance.updated_at.isoformat()
+            if cleaned_data.get("loaded_version") != current:
+                self.data = self.data.copy()
+                self.data[self.add_prefix("loaded_version")] = current
+                saved_at = timezone.localtime(self.instance.updated_at)
+                raise forms.ValidationError(
+                    "%(who)s saved this review at %(when)s (%(zone)s) after you opened it. "
+                    "Your text is kept below and was not saved. Compare it with the "
+                    "history, then save again to keep your version.",
+                    code="edit_conflict",
+                    params={
+                        "who": last_editor_name(self.instance),
+                        "when": saved_at.strftime("%Y-%m-%d %H:%M:%S"),
+                        "zone": settings.TIME_ZONE,
+                    },
+                )
+        return cleaned_data

@@ -21,14 +21,15 @@ def issue_form_token(review_id: int, issued_at: float | None = None) -> str:
 def form_token_problem(token: str, review_id: int) -> str:
     """Why the form token marks the post as spam, or "" when it is a plausible human post."""
     try:
-        payload = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=MAX_FORM_AGE_SECONDS)
-    except signing.SignatureExpired:
-        return "form older than a day"
-    except signing.BadSignature:
+        payload = signing.loads(token, salt=FORM_TOKEN_SALT)
+        age = time.time() - float(payload["at"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         return "missing or forged form token"
     if payload.get("review") != review_id:
         return "form token from another review"
-    if time.time() - float(payload.get("at", 0)) < MIN_SECONDS_TO_WRITE:
+    if age > MAX_FORM_AGE_SECONDS:
+        return "form older than a day"
+    if age < MIN_SECONDS_TO_WRITE:
         return f"posted less than {MIN_SECONDS_TO_WRITE} seconds after the form was shown"
     return ""
 

@@ -32,13 +32,14 @@ def post(request, slug):
     """Take a comment for a live review; the reader lands back on it, or on the form with errors."""
     review = get_object_or_404(Review.objects.live(), slug=slug)
     if ratelimit.hit_and_check(_client_ip(request)):
-        return render(
+        response = render(
             request,
             "comments/rate_limited.html",
             {"review": review, "window_minutes": ratelimit.window_seconds() // 60},
             status=429,
-            headers={"Retry-After": str(ratelimit.window_seconds())},
         )
+        response["Retry-After"] = str(ratelimit.window_seconds())
+        return response
     rules = DiscussionSettings.load()
     if comments_are_closed(review, rules):
         return render(

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -203,7 +203,7 @@ class ReviewAdmin(VersionAdmin):
     def workflow_context(self, request, review):
         if review is None:
             return {}
-        preview_path = "/preview/" + make_preview_token(review) + "/"
+        preview_path = reverse("reviews:preview", kwargs={"token": make_preview_token(review)})
         return {
             "workflow_moves": services.allowed_moves(request.user, review),
             "returned_note": latest_return_note(review),

@@ -139,7 +139,9 @@ class Review(models.Model):
         )
 
     def compose_display_headline(self) -> str:
-        return self.headline.strip() or compose_headline(self)
+        """The override, else the composed headline, cut to fit the stored field."""
+        limit = self._meta.get_field("display_headline").max_length
+        return (self.headline.strip() or compose_headline(self))[:limit]
 
 
 class Transition(models.Model):

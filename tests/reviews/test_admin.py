@@ -240,3 +240,16 @@ def test_writer_is_not_offered_the_publish_action(client, writer):
     page = client.get(LIST_URL).content.decode()
 
     assert "publish_now" not in page
+
+
+def test_change_page_links_a_working_preview_and_the_link_to_share(client, editor):
+    review = ReviewFactory(draft=True, headline="Secret draft")
+    client.force_login(editor)
+    page = client.get(change_url(review))
+    client.logout()
+
+    preview = client.get(page.context["preview_path"])
+
+    assert page.context["preview_url"] in page.content.decode()
+    assert preview.status_code == 200
+    assert "Secret draft" in preview.content.decode()

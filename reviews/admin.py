@@ -13,7 +13,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -39,6 +38,10 @@ class TransitionInline(admin.TabularInline):
     can_delete = False
     verbose_name = "workflow step"
     verbose_name_plural = "Workflow log"
+
+    def has_view_permission(self, request, obj=None):
+        """Whoever may see the review may see its log (writers have no Transition perms)."""
+        return request.user.has_perm("reviews.view_review")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -67,7 +70,7 @@ class ReviewAdmin(VersionAdmin):
         "title",
         "author",
         "status",
-        "publish_at",
+        "publish_time",
         "is_featured",
         "updated_at",
     ]
@@ -118,7 +121,7 @@ class ReviewAdmin(VersionAdmin):
             readonly.append("is_featured")
         return readonly
 
-    @admin.display(description=f"Publish time ({settings.TIME_ZONE} time)")
+    @admin.display(description=f"Publish time ({settings.TIME_ZONE} time)", ordering="publish_at")
     def publish_time(self, review):
         if review.publish_at is None:
             return "Not set"
@@ -218,9 +221,27 @@ class ReviewAdmin(VersionAdmin):
         django-reversion reverts every field; status and publish time are put
         back as they are now, so restoring cannot publish or unpublish anything.
         """
-        current = get_object_or_404(Review, pk=unquote(object_id))
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404("No such review.")
+        # Checked here, not only by the change form: django-reversion keeps its
+        # revert when the form answers with a redirect, as it does for objects
+        # outside the user's queryset.
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
         request.workflow_state_before_restore = (current.status, current.publish_at)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Bringing back deleted reviews is for editors, who are the ones who may delete."""
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
 
     def get_urls(self):
         compare = path(

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from reviews import services
 from reviews.models import Review
 from tests.factories import TitleFactory
 from tests.reviews.admin_forms import form_data
@@ -253,3 +254,14 @@ def test_change_page_links_a_working_preview_and_the_link_to_share(client, edito
     assert page.context["preview_url"] in page.content.decode()
     assert preview.status_code == 200
     assert "Secret draft" in preview.content.decode()
+
+
+def test_writer_sees_the_workflow_log_of_their_review(client, writer, editor):
+    review = ReviewFactory(in_review=True, author=writer)
+    services.return_to_writer(review, by=editor, note="More on the soundtrack.")
+    client.force_login(writer)
+
+    page = client.get(change_url(review)).content.decode()
+
+    assert "Workflow log" in page
+    assert page.split("Workflow log")[1].count("More on the soundtrack.") == 1

@@ -172,3 +172,25 @@ def test_a_workflow_move_since_opening_the_form_is_a_conflict_too(client, editor
 
     assert response.status_code == 200
     assert "Otto Other saved this review" in response.content.decode()
+
+
+def test_writer_cannot_restore_a_revision_of_someone_elses_review(client, editor):
+    review = ReviewFactory(draft=True, body="Original.")
+    client.force_login(editor)
+    save_body(client, review, "Old text.")
+    save_body(client, review, "Current text.")
+    old = versions_of(review)[-1]
+    revision_url = reverse("admin:reviews_review_revision", args=[review.pk, old.pk])
+    client.force_login(staff_user("Writers"))
+
+    response = client.post(revision_url, {"body": "Old text."})
+
+    assert response.status_code == 404
+    review.refresh_from_db()
+    assert review.body == "Current text."
+
+
+def test_writer_cannot_list_or_recover_deleted_reviews(client):
+    client.force_login(staff_user("Writers"))
+
+    assert client.get(reverse("admin:reviews_review_recoverlist")).status_code == 403

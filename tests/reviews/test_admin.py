@@ -265,3 +265,13 @@ def test_writer_sees_the_workflow_log_of_their_review(client, writer, editor):
 
     assert "Workflow log" in page
     assert page.split("Workflow log")[1].count("More on the soundtrack.") == 1
+
+
+def test_writer_creates_and_submits_a_review_in_one_step(client, writer):
+    client.force_login(writer)
+
+    client.post(ADD_URL, new_review_data(TitleFactory(), _transition="submit"))
+
+    review = Review.objects.get(slug="fresh-review")
+    assert (review.status, review.author) == ("in_review", writer)
+    assert review.transitions.get().to_status == "in_review"

@@ -1,7 +1,7 @@
 """Writes the demo catalog in `catalog.demo.data` to the database, safely repeatable.
 
 Every row is keyed on its natural key (slug, code, season and episode number,
-resolution and packaging) through `update_or_create`, so a second run updates
+resolution and packaging) through `update_or_create` or an upsert, so a second run updates
 rather than duplicates, and posters already in storage are kept.
 """
 
@@ -100,15 +100,17 @@ def _load_season(title: Title, show: DemoShow, demo: DemoSeason, languages: dict
         number=demo.number,
         defaults={"aired_from": demo.aired_from, "aired_to": demo.aired_to},
     )
-    for number in range(1, demo.episode_count + 1):
-        episode_title = (
-            demo.episode_titles[number - 1] if number <= len(demo.episode_titles) else ""
-        )
-        Episode.objects.update_or_create(
-            season=season,
-            number=number,
-            defaults={"title": episode_title, "duration": show.episode_duration},
-        )
+    titles = demo.episode_titles + ("",) * (demo.episode_count - len(demo.episode_titles))
+    # One upsert per season rather than a query pair per episode: shows run to dozens.
+    Episode.objects.bulk_create(
+        [
+            Episode(season=season, number=number, title=title, duration=show.episode_duration)
+            for number, title in enumerate(titles, start=1)
+        ],
+        update_conflicts=True,
+        unique_fields=["season", "number"],
+        update_fields=["title", "duration"],
+    )
     for demo_variant in demo.variants:
         variant, _ = QualityVariant.objects.update_or_create(
             season=season,

@@ -5,10 +5,11 @@ import textwrap
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-POSTER_SIZE = (600, 900)  # 2:3, the usual poster ratio
-TITLE_FONT_SIZE = 64
-SUBTITLE_FONT_SIZE = 32
-MARGIN = 48
+# 2:3, the usual poster ratio; wide enough for every rendition (up to 640 px).
+POSTER_SIZE = (800, 1200)
+TITLE_FONT_SIZE = 84
+SUBTITLE_FONT_SIZE = 42
+MARGIN = 64
 
 
 def _gradient(size: tuple[int, int], top: str, bottom: str) -> Image.Image:
@@ -52,5 +53,5 @@ def draw_poster(title: str, subtitle: str, colours: tuple[str, str]) -> bytes:
     _shadowed_text(draw, (MARGIN, y + 24), subtitle, subtitle_font)
 
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from PIL import Image
 
+from catalog.images import RENDITION_WIDTHS, rendition_name
 from catalog.models import (
     Episode,
     Genre,
@@ -123,7 +124,14 @@ def test_every_demo_show_gets_a_two_by_three_png_poster():
     for show in Title.objects.all():
         with show.poster.open() as poster, Image.open(poster) as image:
             assert image.format == "PNG"
-            assert image.size == (600, 900)
+            assert image.width * 3 == image.height * 2
+
+
+def test_every_demo_poster_has_its_webp_renditions():
+    run("load_demo")
+    for show in Title.objects.all():
+        for width in RENDITION_WIDTHS:
+            assert show.poster.storage.exists(rendition_name(show.poster.name, width))
 
 
 def test_a_second_load_keeps_the_posters_already_stored():

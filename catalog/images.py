@@ -27,6 +27,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 RENDITION_WIDTHS = (320, 640)
 CONTENT_TYPES = "image/jpeg,image/png,image/webp"
+PIXEL_INFO = ("icc_profile", "transparency")
 
 NOT_AN_IMAGE = "Upload a JPEG, PNG or WebP image; this file’s content is none of those."
 TOO_MANY_PIXELS = "This image has too many pixels: at most 40 megapixels are allowed."
@@ -71,6 +72,9 @@ def sanitize_image(upload, name: str | None = None) -> SanitizedImage:
         image = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError) as error:
         raise ValidationError(UNREADABLE, code="unreadable") from error
+    # Encoders copy some of `info` (a JPEG comment, for one): keep only what
+    # describes the pixels themselves.
+    image.info = {key: image.info[key] for key in PIXEL_INFO if key in image.info}
     stem = posixpath.splitext(posixpath.basename(name or upload.name or ""))[0] or "image"
     return SanitizedImage(
         encode(image, image_format),

@@ -5,7 +5,7 @@ import struct
 import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
@@ -18,11 +18,21 @@ def image_bytes(width=800, height=1200, image_format="PNG", **save_options) -> b
     return buffer.getvalue()
 
 
-def jpeg_with_exif() -> bytes:
-    exif = Image.Exif()
-    exif[0x010F] = "SpyCam Industries"  # Make
-    exif[0x0131] = "secret-editor-laptop"  # Software
-    return image_bytes(400, 300, "JPEG", exif=exif.tobytes())
+def exif() -> bytes:
+    tags = Image.Exif()
+    tags[0x010F] = "SpyCam Industries"  # Make
+    tags[0x0131] = "secret-editor-laptop"  # Software
+    return tags.tobytes()
+
+
+def jpeg_with_metadata() -> bytes:
+    return image_bytes(400, 300, "JPEG", exif=exif(), comment=b"Shot at the editor's home")
+
+
+def png_with_metadata() -> bytes:
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "secret-editor-laptop")
+    return image_bytes(400, 300, "PNG", exif=exif(), pnginfo=text)
 
 
 def bilevel_png(width: int, height: int) -> bytes:

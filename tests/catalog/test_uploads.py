@@ -11,7 +11,14 @@ from PIL import Image, ImageFile
 from catalog.images import sanitize_image
 from catalog.models import Season, Title
 from tests.catalog.admin_forms import season_data, title_data
-from tests.catalog.images import SVG, bilevel_png, image_bytes, jpeg_with_exif, upload
+from tests.catalog.images import (
+    SVG,
+    bilevel_png,
+    image_bytes,
+    jpeg_with_metadata,
+    png_with_metadata,
+    upload,
+)
 from tests.factories import TitleFactory
 
 pytestmark = pytest.mark.django_db
@@ -142,14 +149,20 @@ def test_data_hidden_after_the_image_never_reaches_media(editor_client, settings
     assert all(payload not in data for data in stored)
 
 
-def test_exif_is_stripped_from_a_jpeg(editor_client, settings):
-    with Image.open(io.BytesIO(jpeg_with_exif())) as sent:
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("photo.jpg", jpeg_with_metadata()), ("drawing.png", png_with_metadata())],
+    ids=["jpeg with exif and a comment", "png with exif and a text chunk"],
+)
+def test_metadata_is_stripped(editor_client, settings, name, data):
+    with Image.open(io.BytesIO(data)) as sent:
         assert sent.getexif()  # the test image really carries EXIF
 
-    add_title_with_poster(editor_client, upload("photo.jpg", jpeg_with_exif(), "image/jpeg"))
+    add_title_with_poster(editor_client, upload(name, data))
 
     stored = (Path(settings.MEDIA_ROOT) / Title.objects.get().poster.name).read_bytes()
-    assert b"SpyCam" not in stored
+    for secret in (b"SpyCam", b"secret-editor", b"editor's home"):
+        assert secret not in stored
     with Image.open(io.BytesIO(stored)) as image:
         assert not image.getexif()
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.helpers import VIEWPORTS
+
 pytestmark = pytest.mark.browser
 
 PUBLIC_PAGES = {
@@ -10,10 +12,6 @@ PUBLIC_PAGES = {
     "show": "/anime/metallic-rouge/",
     "genre": "/genres/cyberpunk/",
     "tag": "/tags/cyberpunk/",
-}
-VIEWPORTS = {
-    "phone": {"width": 375, "height": 812},
-    "desktop": {"width": 1280, "height": 900},
 }
 
 

@@ -3,11 +3,7 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.operations import RunPython
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -17,28 +13,8 @@ SLUG = "cowboy-bebop-session-notes"
 HEADLINE = "Cowboy Bebop, one session at a time"
 
 
-ROLES_MIGRATION = ("reviews", "0004_editorial_roles")
-
-
 @pytest.fixture
-def editorial_roles(transactional_db):
-    """The role groups, made again by their data migration when a flush has removed them.
-
-    Transactional tests (the live server needs them) empty every table afterwards,
-    groups included; only the first such test would otherwise find them.
-    """
-    if Group.objects.filter(name="Editors").exists():
-        return
-    loader = MigrationExecutor(connection).loader
-    state = loader.project_state(ROLES_MIGRATION, at_end=True)
-    with connection.schema_editor() as schema_editor:
-        for operation in loader.get_migration(*ROLES_MIGRATION).operations:
-            if isinstance(operation, RunPython):
-                operation.code(state.apps, schema_editor)
-
-
-@pytest.fixture
-def editor_page(page, demo_site, editorial_roles, monkeypatch):
+def editor_page(page, demo_site, role_groups, monkeypatch):
     """A page signed in to the admin as the demo editor (in the Editors group)."""
     monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
     call_command("ensure_demo_users", stdout=io.StringIO())

@@ -3,13 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import VIEWPORTS, definition_list
+
 pytestmark = pytest.mark.browser
 
 REVIEW_PATH = "/reviews/metallic-rouge-season-01-review/"
-VIEWPORTS = {
-    "phone": {"width": 375, "height": 812},
-    "desktop": {"width": 1280, "height": 900},
-}
 
 
 @pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
@@ -20,15 +18,6 @@ def review_page(request, page, demo_site):
     return page
 
 
-def definitions(region) -> dict[str, str]:
-    """A definition list inside `region` as {term: shown text}, read the way a reader sees it."""
-    return region.evaluate(
-        """region => Object.fromEntries([...region.querySelectorAll("dt")].map(
-            term => [term.innerText.trim(), term.nextElementSibling.innerText.trim()]
-        ))"""
-    )
-
-
 def test_demo_review_shows_its_headline_information_box_and_final_summary(
     review_page, save_screenshot
 ):
@@ -37,11 +26,11 @@ def test_demo_review_shows_its_headline_information_box_and_final_summary(
     )
     information = review_page.get_by_role("region", name="Information")
     expect(information).to_be_visible()
-    facts = definitions(information)
+    facts = definition_list(information)
     assert (facts["Type"], facts["Episodes"]) == ("TV", "13")
     summary = review_page.get_by_role("region", name="Final Summary")
     expect(summary).to_be_visible()
-    scores = definitions(summary)
+    scores = definition_list(summary)
     assert (scores["IMDb"], scores["MyAnimeList"], scores["Average Score"]) == (
         "5.9",
         "6.2",

@@ -3,13 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import VIEWPORTS, definition_list
+
 pytestmark = pytest.mark.browser
 
 SHOW_PATH = "/anime/metallic-rouge/"
-VIEWPORTS = {
-    "phone": {"width": 375, "height": 812},
-    "desktop": {"width": 1280, "height": 900},
-}
 
 
 @pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
@@ -24,11 +22,7 @@ def information_box_facts(page) -> dict[str, str]:
     """The information box as {label: shown text}, read the way a reader sees it."""
     box = page.get_by_role("region", name="Information")
     expect(box).to_be_visible()
-    return box.evaluate(
-        """box => Object.fromEntries([...box.querySelectorAll("dt")].map(
-            term => [term.innerText.trim(), term.nextElementSibling.innerText.trim()]
-        ))"""
-    )
+    return definition_list(box)
 
 
 def test_show_page_information_box_shows_the_facts_of_the_show(show_page, save_screenshot):

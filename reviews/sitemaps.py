@@ -11,7 +11,15 @@ from reviews.models import Review
 
 
 class PublicSitemap(Sitemap):
-    """Addresses under SITE_URL when it is set (the public name behind any proxy), else the host."""
+    """Addresses under SITE_URL when it is set (the public name behind any proxy), else the host.
+
+    An entry's last change is its row's `updated_at` unless a section says otherwise.
+    """
+
+    changefreq = "weekly"
+
+    def lastmod(self, item):
+        return item.updated_at
 
     def get_protocol(self, protocol=None):
         if settings.SITE_URL:
@@ -25,31 +33,22 @@ class PublicSitemap(Sitemap):
 
 
 class ReviewSitemap(PublicSitemap):
-    changefreq = "weekly"
     priority = 0.8
 
     def items(self):
         return Review.objects.live().order_by("-publish_at", "pk")
 
-    def lastmod(self, review):
-        return review.updated_at
-
 
 class TitleSitemap(PublicSitemap):
-    changefreq = "weekly"
     priority = 0.6
 
     def items(self):
         return Title.objects.order_by("pk")
 
-    def lastmod(self, title):
-        return title.updated_at
-
 
 class GenreSitemap(PublicSitemap):
     """A genre page changes when one of its shows does, so that is its last-modified date."""
 
-    changefreq = "weekly"
     priority = 0.4
 
     def items(self):

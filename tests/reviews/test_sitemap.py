@@ -22,26 +22,21 @@ def sitemap_entries(client) -> dict[str, str]:
     }
 
 
+def lastmod_of(client, listed) -> str:
+    """The <lastmod> of an object's entry; KeyError when the sitemap does not list it."""
+    return sitemap_entries(client)[f"http://testserver{listed.get_absolute_url()}"]
+
+
 def test_sitemap_lists_a_live_review_with_its_last_change(client):
     review = ReviewFactory()
 
-    entries = sitemap_entries(client)
-
-    assert (
-        entries[f"http://testserver{review.get_absolute_url()}"]
-        == localdate(review.updated_at).isoformat()
-    )
+    assert lastmod_of(client, review) == localdate(review.updated_at).isoformat()
 
 
 def test_sitemap_lists_shows_with_their_last_change(client):
     title = TitleFactory()
 
-    entries = sitemap_entries(client)
-
-    assert (
-        entries[f"http://testserver{title.get_absolute_url()}"]
-        == localdate(title.updated_at).isoformat()
-    )
+    assert lastmod_of(client, title) == localdate(title.updated_at).isoformat()
 
 
 def test_sitemap_dates_a_genre_by_its_most_recently_changed_show(client):
@@ -49,12 +44,7 @@ def test_sitemap_dates_a_genre_by_its_most_recently_changed_show(client):
     TitleFactory(genres=[genre])
     newest = TitleFactory(genres=[genre])
 
-    entries = sitemap_entries(client)
-
-    assert (
-        entries[f"http://testserver{genre.get_absolute_url()}"]
-        == localdate(newest.updated_at).isoformat()
-    )
+    assert lastmod_of(client, genre) == localdate(newest.updated_at).isoformat()
 
 
 def test_sitemap_uses_the_configured_site_address(client, settings):

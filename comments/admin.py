@@ -91,9 +91,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = (
         "excerpt",
         "author",
-        "email",
         "review",
-        "ip",
         "link_count",
         "held_reason",
         "report_count",
@@ -167,14 +165,23 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description="author", ordering="name")
     def author(self, comment):
-        if comment.website:
-            return format_html(
-                '{}<br><a href="{}" rel="nofollow noopener">{}</a>',
-                comment.name,
+        """Name, email, IP and website in one cell, so the row fits the screen."""
+        website = (
+            format_html(
+                '<br><a href="{}" rel="nofollow noopener">{}</a>',
                 comment.website,
                 Truncator(comment.website).chars(40),
             )
-        return comment.name
+            if comment.website
+            else ""
+        )
+        return format_html(
+            "<strong>{}</strong><br>{}<br>{}{}",
+            comment.name,
+            comment.email,
+            comment.ip or "",
+            website,
+        )
 
     @admin.display(description="reports", ordering="reports_total")
     def report_count(self, comment):

@@ -13,3 +13,13 @@ def definition_list(region) -> dict[str, str]:
             term => [term.innerText.trim(), term.nextElementSibling.innerText.trim()]
         ))"""
     )
+
+
+def load_lazy_images(page) -> None:
+    """Load every lazy image now, so a full-page screenshot shows what a scrolling reader sees."""
+    page.evaluate(
+        """() => Promise.all([...document.images].map(image => {
+            image.loading = "eager";
+            return image.decode().catch(() => null);
+        }))"""
+    )

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import VIEWPORTS, definition_list
+from tests.browser.helpers import VIEWPORTS, definition_list, load_lazy_images
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,7 @@ def test_demo_review_shows_its_headline_information_box_and_final_summary(
         "6.2",
         "6.1",
     )
+    load_lazy_images(review_page)
     save_screenshot("review-page")
 
 

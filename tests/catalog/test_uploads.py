@@ -86,6 +86,16 @@ def test_unsafe_poster_is_refused_with_a_form_error_and_nothing_is_stored(
     assert stored_files(settings) == []
 
 
+def test_good_poster_on_a_form_with_another_error_stores_nothing(editor_client, settings):
+    response = editor_client.post(
+        TITLE_ADD, title_data(slug="", poster=upload("poster.png", image_bytes(800, 1200)))
+    )
+
+    assert response.status_code == 200
+    assert not Title.objects.exists()
+    assert stored_files(settings) == []
+
+
 def test_small_png_is_stored_re_encoded_with_its_dimensions(editor_client, settings):
     original = image_bytes(800, 1200)
 

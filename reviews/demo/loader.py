@@ -97,6 +97,8 @@ def _record_history(review: Review, author, now) -> None:
     """Write the transitions the review would have gone through, an hour apart.
 
     The author submits; the demo editor takes every later step, as only editors may.
+    Written directly rather than through reviews.services, whose permission checks
+    would refuse: the demo accounts get their roles later, from `ensure_demo_users`.
     """
     editor = _author("editor")
     steps = WORKFLOW_PATHS[review.status]

@@ -24,6 +24,7 @@ def title_detail(request, slug):
             "audio_languages": selectors.audio_languages(title),
             "episode_count": selectors.episode_count(title),
             "franchise_links": selectors.franchise_links(title),
+            "image_url": request.build_absolute_uri(title.poster.url) if title.poster else "",
         },
     )
 

@@ -199,6 +199,7 @@ def test_show_page_poster_has_its_size_renditions_and_alt_text(client, show):
     assert 'width="800" height="1200" alt="Poster of Metallic Rouge"' in page
     assert "-320w.webp 320w" in page
     assert "-640w.webp 640w" in page
+    assert '<meta property="og:image" content="http://testserver/media/posters/rouge' in page
 
 
 def test_list_cards_load_posters_lazily(client, show):

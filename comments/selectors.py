@@ -1,4 +1,4 @@
-"""Reads for comments: a review's visible threads for one page, and approved counts for lists."""
+"""Reads for comments: a review's visible threads for one page, and where a thread shows."""
 
 from dataclasses import dataclass, field
 
@@ -114,12 +114,3 @@ def page_of_thread(comment: Comment, rules: DiscussionSettings) -> int:
         Comment.objects.approved().filter(before, review_id=comment.review_id, parent=None).count()
     )
     return position // rules.per_page + 1
-
-
-def with_approved_comment_count(reviews):
-    """Annotate a Review queryset with approved_comment_count, for cards without a query each."""
-    return reviews.annotate(
-        approved_comment_count=Count(
-            "comments", filter=Q(comments__status=Comment.Status.APPROVED), distinct=True
-        )
-    )

@@ -67,3 +67,23 @@ def comment_queue_counts() -> dict[str, int]:
     counts = dict.fromkeys(Comment.Status.values, 0)
     counts.update({row["status"]: row["total"] for row in rows})
     return counts
+
+
+@register.simple_tag
+def attach_approved_comment_counts(reviews) -> str:
+    """Set approved_comment_count on every review of a list (cards) with one query for all.
+
+    Reviews must not import comments, so lists of review cards call this tag instead of
+    annotating their querysets; it renders nothing.
+    """
+    reviews = list(reviews)
+    counts = dict(
+        Comment.objects.approved()
+        .filter(review__in=[review.pk for review in reviews])
+        .values_list("review")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    for review in reviews:
+        review.approved_comment_count = counts.get(review.pk, 0)
+    return ""

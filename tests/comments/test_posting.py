@@ -4,11 +4,8 @@ import pytest
 
 from comments.cookies import AUTHOR_COOKIE
 from comments.models import Comment
-from comments.selectors import with_approved_comment_count
-from reviews.models import Review
 from tests.comments.factories import CommentFactory
 from tests.factories import UserFactory
-from tests.reviews.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -146,17 +143,3 @@ def test_the_approved_count_counts_replies_and_ignores_held_comments(client, rev
     CommentFactory(parent=top)
     CommentFactory(review=review, status=Comment.Status.PENDING)
     assert "2 comments" in client.get(review.get_absolute_url()).content.decode()
-
-
-def test_review_lists_can_annotate_the_approved_count_without_a_query_each(
-    django_assert_num_queries, review
-):
-    CommentFactory(review=review)
-    CommentFactory(review=review, status=Comment.Status.SPAM)
-    other = ReviewFactory()
-    with django_assert_num_queries(1):
-        counts = {
-            r.pk: r.approved_comment_count
-            for r in with_approved_comment_count(Review.objects.live())
-        }
-    assert counts == {review.pk: 1, other.pk: 0}

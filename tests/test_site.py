@@ -114,6 +114,7 @@ def test_unknown_address_gets_the_styled_not_found_page(client):
     assert "<h1>Page not found</h1>" in page
     assert '<a class="site-name" href="/">' in page
     assert '<meta name="robots" content="noindex">' in page
+    assert 'href="#top"' not in page
 
 
 def test_server_error_gets_the_styled_error_page(client, monkeypatch):

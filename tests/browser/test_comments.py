@@ -8,6 +8,7 @@ from django.db.migrations.operations import RunPython
 from playwright.sync_api import expect
 
 from comments.spam import MIN_SECONDS_TO_WRITE
+from tests.comments.factories import CommentFactory
 from tests.factories import UserFactory
 from tests.reviews.factories import ReviewFactory
 
@@ -121,3 +122,28 @@ def test_a_comment_goes_from_reader_through_moderation_to_every_reader(
     expect(reply).to_contain_text("Agreed, episode four most of all.")
     expect(reply).to_contain_text("Your comment is awaiting moderation.")
     screenshot(other_reader, "comments-4-reply-under-its-parent")
+
+
+@pytest.fixture
+def discussed_review(review):
+    """The review with a thread, a spoiler and a staff reply, all approved."""
+    top = CommentFactory(review=review, name="Kavya", website="https://kavya.example")
+    CommentFactory(parent=top, name="Arun", body="A reply " * 40)
+    CommentFactory(review=review, name="Meena", body="Rouge wins.", is_spoiler=True)
+    return review
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_discussion_meets_wcag_21_aa_and_fits_a_phone(
+    page, live_server, discussed_review, axe_violations, screenshot, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + discussed_review.get_absolute_url())
+    spoiler = page.locator(".comment__spoiler")
+    expect(spoiler).not_to_contain_text("Rouge wins.", use_inner_text=True)
+    spoiler.locator("summary").click()
+    expect(spoiler).to_contain_text("Rouge wins.", use_inner_text=True)
+    screenshot(page, "comments-5-thread-and-spoiler")
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+    violations = axe_violations(page)
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from comments import cookies, ratelimit, spam
+from comments.client import client_ip
 from comments.forms import CommentForm
 from comments.models import Comment, DiscussionSettings
 from comments.moderation import comments_are_closed
@@ -14,11 +15,6 @@ from reviews.models import Review
 
 CLOSED_MESSAGE = "Comments are closed."
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"
-
-
-def _client_ip(request) -> str | None:
-    """The connecting address. A proxy's X-Forwarded-For is not trusted: anyone can forge it."""
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _form_page(request, review, form, status):
@@ -31,7 +27,7 @@ def _form_page(request, review, form, status):
 def post(request, slug):
     """Take a comment for a live review; the reader lands back on it, or on the form with errors."""
     review = get_object_or_404(Review.objects.live(), slug=slug)
-    if ratelimit.hit_and_check(_client_ip(request)):
+    if ratelimit.hit_and_check(client_ip(request)):
         response = render(
             request,
             "comments/rate_limited.html",
@@ -70,7 +66,7 @@ def post(request, slug):
             review=review,
             submission=submission,
             user=request.user,
-            ip=_client_ip(request),
+            ip=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             spam_reason=spam_reason,
         )
@@ -106,7 +102,7 @@ def report(request, pk):
         review__in=Review.objects.live(),
     )
     voter_id, is_new_voter = cookies.voter_id(request)
-    if report_comment(comment, ip=_client_ip(request), voter_id=voter_id):
+    if report_comment(comment, ip=client_ip(request), voter_id=voter_id):
         messages.success(request, "Thank you: the moderators will look at this comment.")
     else:
         messages.info(request, "You have already reported this comment.")

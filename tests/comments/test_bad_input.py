@@ -262,3 +262,26 @@ def test_posting_without_a_csrf_token_is_refused(review):
     response = strict.post(f"/reviews/{review.slug}/comment/", form_data(review))
     assert response.status_code == 403
     assert not Comment.objects.exists()
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_client(client, review, settings):
+    settings.COMMENTS_RATE_LIMIT = 1
+    settings.COMMENTS_TRUSTED_PROXIES = 1
+    url = f"/reviews/{review.slug}/comment/"
+
+    def post(body, forwarded_for):
+        data = form_data(review, body=body)
+        return client.post(url, data, REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert post("One", "198.51.100.1").status_code == 302
+    assert post("Two", "198.51.100.2").status_code == 302
+    assert post("Three", "203.0.113.5, 198.51.100.1").status_code == 429
+    assert Comment.objects.get(body="One").ip == "198.51.100.1"
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_is_ignored(client, review, settings):
+    settings.COMMENTS_RATE_LIMIT = 1
+    url = f"/reviews/{review.slug}/comment/"
+    client.post(url, form_data(review, body="One"), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    response = client.post(url, form_data(review, body="Two"), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert response.status_code == 429

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -216,10 +217,13 @@ class CommentAdmin(admin.ModelAdmin):
         if parent.status in (Status.SPAM, Status.REMOVED):
             form.add_error(None, "Restore this comment before replying to it.")
         elif request.method == "POST" and form.is_valid():
-            moderate([parent], Status.APPROVED, by=request.user, reason="approved with a reply")
-            parent.refresh_from_db()
             try:
-                reply = reply_as_moderator(parent, form.cleaned_data["body"], by=request.user)
+                with transaction.atomic():
+                    moderate(
+                        [parent], Status.APPROVED, by=request.user, reason="approved with a reply"
+                    )
+                    parent.refresh_from_db()
+                    reply = reply_as_moderator(parent, form.cleaned_data["body"], by=request.user)
             except DuplicateComment:
                 form.add_error("body", "You have already posted exactly this reply.")
             else:

@@ -1,6 +1,6 @@
 """The one write path for comments: posting, moderation decisions and reports, each recorded."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -74,6 +74,13 @@ def post_comment(
     bot trap (spam_reason) goes straight to spam, kept so a moderator can rescue a false alarm.
     """
     rules = DiscussionSettings.load()
+    is_staff = _is_staff(user)
+    if is_staff:
+        submission = replace(
+            submission,
+            name=user.get_full_name() or user.get_username(),
+            email=user.email or submission.email,
+        )
     if is_duplicate(review, submission):
         raise DuplicateComment
     parent = attach_within_depth(submission.parent, rules.thread_depth)
@@ -91,10 +98,8 @@ def post_comment(
         ip=ip,
         user_agent=user_agent[:300],
     )
-    if _is_staff(user):
+    if is_staff:
         comment.user = user
-        comment.name = user.get_full_name() or user.get_username()
-        comment.email = user.email or comment.email
         verdict = Verdict(Comment.Status.APPROVED, "written by staff")
     elif spam_reason:
         verdict = Verdict(Comment.Status.SPAM, spam_reason)

@@ -233,3 +233,13 @@ def test_the_discussion_settings_are_saved_from_the_admin(admin_client, rules):
         3,
         "newest",
     )
+
+
+def test_a_repeated_admin_reply_is_refused_and_leaves_the_parent_held(moderator_client):
+    first = CommentFactory(status=Comment.Status.PENDING)
+    moderator_client.post(f"{QUEUE}{first.pk}/reply/", {"body": "Thanks!"})
+    second = CommentFactory(review=first.review, status=Comment.Status.PENDING)
+    response = moderator_client.post(f"{QUEUE}{second.pk}/reply/", {"body": "Thanks!"})
+    assert "already posted exactly this reply" in response.content.decode()
+    second.refresh_from_db()
+    assert second.status == Comment.Status.PENDING

@@ -1,0 +1,22 @@
+"""The demo discussion: loaded under the reference review, threaded, and only once."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_adds_a_threaded_discussion_once(client):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    assert Comment.objects.count() == 5
+    assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 1
+    deepest = Comment.objects.get(depth=2)
+    assert deepest.root == deepest.parent.parent
+    page = client.get(deepest.review.get_absolute_url()).content.decode()
+    assert "4 comments" in page
+    assert "@demo.invalid" not in page

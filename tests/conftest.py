@@ -53,6 +53,25 @@ def skip_or_fail_in_ci(reason: str):
     pytest.skip(reason)
 
 
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run transactional tests (the live-server browser tests) after all the others.
+
+    pytest-django orders them last, as Django does, because they end by emptying
+    every table, rows made by data migrations (the editorial groups) included.
+    pytest then regroups tests by pytest-playwright's session-wide browser
+    parameter, which moves them back among the others; this puts them last again.
+    """
+    items.sort(key=is_transactional)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """In CI, a skipped browser test, whatever skipped it, is reported as a failure."""

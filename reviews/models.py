@@ -1,9 +1,12 @@
 """Review articles and the record of their editorial workflow."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import reversion
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -12,6 +15,11 @@ from catalog.images import SafeImageField
 from catalog.models import SCORE_VALIDATORS, Season, Title
 from reviews.headlines import compose_headline
 from reviews.markdown import render_markdown
+from reviews.scores import ONE_DECIMAL
+
+# Written only by reviews.ratings (F() updates in the vote's transaction), never by a
+# save of the article: restoring a revision must not bring back an old count either.
+RATING_AGGREGATE_FIELDS = ("rating_count", "rating_sum")
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -20,7 +28,7 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.PUBLISHED, publish_at__lte=timezone.now())
 
 
-@reversion.register()
+@reversion.register(exclude=RATING_AGGREGATE_FIELDS)
 class Review(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -84,6 +92,8 @@ class Review(models.Model):
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    rating_count = models.PositiveIntegerField("reader ratings", default=0, editable=False)
+    rating_sum = models.PositiveIntegerField("sum of reader scores", default=0, editable=False)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -107,6 +117,13 @@ class Review(models.Model):
                 name="review_published_has_publish_time",
                 violation_error_message="A published review needs a publish time.",
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    rating_sum__gte=F("rating_count"), rating_sum__lte=F("rating_count") * 10
+                ),
+                name="review_rating_sum_fits_count",
+                violation_error_message="Reader scores run from 1 to 10 each.",
+            ),
         ]
 
     def __str__(self):
@@ -116,6 +133,8 @@ class Review(models.Model):
         """Render the body and compose the headline once here, never per request."""
         self.body_html, self.toc = render_markdown(self.body)
         self.display_headline = self.compose_display_headline()
+        if kwargs.get("update_fields") is None and not self._state.adding:
+            kwargs["update_fields"] = self.fields_saved_with_the_article()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {
@@ -136,6 +155,24 @@ class Review(models.Model):
             self.status == self.Status.PUBLISHED
             and self.publish_at is not None
             and self.publish_at <= timezone.now()
+        )
+
+    def fields_saved_with_the_article(self) -> list[str]:
+        """Every loaded field but the rating aggregate, which votes change under our feet."""
+        skipped = {*RATING_AGGREGATE_FIELDS, *self.get_deferred_fields()}
+        return [
+            field.name
+            for field in self._meta.concrete_fields
+            if not field.primary_key and field.attname not in skipped
+        ]
+
+    @property
+    def reader_average(self) -> Decimal | None:
+        """The readers' mean score, rounded half-up to one decimal; None before the first vote."""
+        if not self.rating_count:
+            return None
+        return (Decimal(self.rating_sum) / self.rating_count).quantize(
+            ONE_DECIMAL, rounding=ROUND_HALF_UP
         )
 
     def compose_display_headline(self) -> str:
@@ -161,3 +198,59 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Rating(models.Model):
+    """One reader's score for one review: a signed-in reader by account, else by voter id.
+
+    The voter id lives in a signed cookie (reviews.ratings). Rating again updates this
+    row; the database refuses a second row for the same reader. Written only through
+    reviews.ratings, which keeps Review.rating_count and rating_sum in step.
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="review_ratings",
+    )
+    voter_id = models.CharField(
+        max_length=32, blank=True, help_text="An anonymous reader's browser id; empty for users."
+    )
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    ip = models.GenericIPAddressField("IP address", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "user"],
+                condition=Q(user__isnull=False),
+                name="rating_one_per_user_per_review",
+            ),
+            models.UniqueConstraint(
+                fields=["review", "voter_id"],
+                condition=~Q(voter_id=""),
+                name="rating_one_per_voter_per_review",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=10),
+                name="rating_score_1_to_10",
+                violation_error_message="A score is a whole number from 1 to 10.",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, voter_id="")
+                | (Q(user__isnull=True) & ~Q(voter_id="")),
+                name="rating_has_one_voter",
+                violation_error_message="A rating belongs to a user or to an anonymous voter id.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.score}/10 on {self.review}"

@@ -2,9 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.operations import RunPython
 from playwright.sync_api import expect
 
 from comments.spam import MIN_SECONDS_TO_WRITE
@@ -15,24 +12,11 @@ from tests.reviews.factories import ReviewFactory
 pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"
-# The role migrations, in order: the groups, then their comment permissions.
-ROLE_MIGRATIONS = [
-    ("reviews", "0004_editorial_roles"),
-    ("comments", "0002_comment_permissions_for_moderators_and_editors"),
-]
 
 
 @pytest.fixture
-def moderator(_allow_sync_orm_under_playwright, transactional_db):
-    """A staff user in the Moderators group, made again by the migrations after a flush."""
-    if not Group.objects.filter(name="Moderators").exists():
-        loader = MigrationExecutor(connection).loader
-        for app_label, name in ROLE_MIGRATIONS:
-            state = loader.project_state((app_label, name), at_end=True)
-            with connection.schema_editor() as schema_editor:
-                for operation in loader.get_migration(app_label, name).operations:
-                    if isinstance(operation, RunPython):
-                        operation.code(state.apps, schema_editor)
+def moderator(role_groups):
+    """A staff user in the Moderators group."""
     user = UserFactory(username="moderator", is_staff=True)
     user.groups.add(Group.objects.get(name="Moderators"))
     return user

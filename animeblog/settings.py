@@ -135,6 +135,11 @@ SITE_NAME = os.environ.get("SITE_NAME", "Anime Review Blog")
 # Absolute base URL for feeds, sitemaps and canonical links, e.g. https://anime.example.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
+# Reader ratings: votes accepted from one IP address per window (seconds), counted in
+# the cache; slows ballot stuffing by clearing cookies.
+RATINGS_PER_IP_LIMIT = int(os.environ.get("RATINGS_PER_IP_LIMIT", "30"))
+RATINGS_PER_IP_WINDOW = int(os.environ.get("RATINGS_PER_IP_WINDOW", "3600"))
+
 # Static files: hashed, compressed and served by whitenoise.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -49,6 +49,14 @@ def review_json_ld(review: Review, url: str, image_url: str = "") -> dict:
             "bestRating": 10,
             "worstRating": 0,
         }
+    if review.rating_count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": float(review.reader_average),
+            "ratingCount": review.rating_count,
+            "bestRating": 10,
+            "worstRating": 1,
+        }
     return data
 
 

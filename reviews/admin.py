@@ -19,7 +19,7 @@ from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from reviews import services
+from reviews import rating_admin, services  # noqa: F401 (rating_admin registers RatingAdmin)
 from reviews.forms import ReviewAdminForm
 from reviews.models import Review, Transition
 from reviews.previews import make_preview_token

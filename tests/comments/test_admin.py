@@ -243,3 +243,12 @@ def test_a_repeated_admin_reply_is_refused_and_leaves_the_parent_held(moderator_
     assert "already posted exactly this reply" in response.content.decode()
     second.refresh_from_db()
     assert second.status == Comment.Status.PENDING
+
+
+@pytest.mark.parametrize("held", [1, 30])
+def test_the_queue_costs_the_same_number_of_queries_however_long(
+    admin_client, django_assert_num_queries, held
+):
+    CommentFactory.create_batch(held, status=Comment.Status.PENDING)
+    with django_assert_num_queries(8):
+        assert admin_client.get(QUEUE).status_code == 200

@@ -285,3 +285,17 @@ def test_without_trusted_proxies_a_forged_forwarded_for_is_ignored(client, revie
     client.post(url, form_data(review, body="One"), HTTP_X_FORWARDED_FOR="198.51.100.1")
     response = client.post(url, form_data(review, body="Two"), HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert response.status_code == 429
+
+
+def test_an_out_of_range_parent_gives_400_not_500(post_comment, review):
+    assert post_comment(review, parent="9" * 30).status_code == 400
+    assert not Comment.objects.exists()
+
+
+def test_reporting_an_out_of_range_comment_gives_404(client):
+    assert client.post(f"/comments/{'9' * 30}/report/").status_code == 404
+
+
+def test_an_out_of_range_comment_page_or_reply_is_ignored(client, review):
+    response = client.get(review.get_absolute_url(), {"cpage": "9" * 30, "replytocom": "9" * 30})
+    assert response.status_code == 200

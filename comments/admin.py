@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
+from comments.moderation import count_links
 from comments.services import DuplicateComment, moderate, reply_as_moderator
 
 Status = Comment.Status
@@ -148,6 +149,11 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
     )
     inlines = [ReportInline, DecisionInline]
+
+    def save_model(self, request, obj, form, change):
+        """A moderator may tidy a comment's text; its link count follows the new text."""
+        obj.link_count = count_links(obj.body)
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(reports_total=Count("reports"))

@@ -252,3 +252,20 @@ def test_the_queue_costs_the_same_number_of_queries_however_long(
     CommentFactory.create_batch(held, status=Comment.Status.PENDING)
     with django_assert_num_queries(8):
         assert admin_client.get(QUEUE).status_code == 200
+
+
+def test_a_moderator_can_tidy_a_comment_and_its_link_count_follows(moderator_client):
+    comment = CommentFactory(body="Spam at https://a.example", link_count=1)
+    url = f"{QUEUE}{comment.pk}/change/"
+    data = {"name": comment.name, "website": "", "body": "Link removed by a moderator."}
+    data.update(
+        {
+            f"{prefix}-{field}": value
+            for prefix in ("reports", "decisions")
+            for field, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
+        }
+    )
+    response = moderator_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    comment.refresh_from_db()
+    assert (comment.body, comment.link_count) == ("Link removed by a moderator.", 0)

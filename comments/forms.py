@@ -9,6 +9,16 @@ from comments.spam import HONEYPOT_FIELD
 WEBSITE_ERROR = "Enter a website address starting with http:// or https://."
 
 
+class CommentTextField(forms.CharField):
+    """Text with browser line breaks (CRLF) stored as one character each, as the reader counted.
+
+    A textarea's maxlength counts a line break once, but browsers send it as two characters.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class CommentForm(forms.Form):
     """Name, email, website, comment; staff signed in give only the comment.
 
@@ -28,7 +38,7 @@ class CommentForm(forms.Form):
         validators=[URLValidator(schemes=WEBSITE_SCHEMES, message=WEBSITE_ERROR)],
         error_messages={"invalid": WEBSITE_ERROR},
     )
-    body = forms.CharField(
+    body = CommentTextField(
         label="Comment",
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8, "cols": 45}),

@@ -299,3 +299,9 @@ def test_reporting_an_out_of_range_comment_gives_404(client):
 def test_an_out_of_range_comment_page_or_reply_is_ignored(client, review):
     response = client.get(review.get_absolute_url(), {"cpage": "9" * 30, "replytocom": "9" * 30})
     assert response.status_code == 200
+
+
+def test_browser_line_breaks_count_once_toward_the_limit(post_comment, review):
+    body = ("a" * 99 + "\r\n") * 50  # 5,000 characters as the reader's textarea counts them
+    assert post_comment(review, body=body.strip()).status_code == 302
+    assert "\r" not in Comment.objects.get().body

@@ -27,10 +27,14 @@
     submit.textContent = submit.dataset.labelChange;
   }
 
+  // Busy rather than disabled: disabling the focused button would drop keyboard focus.
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (form.getAttribute("aria-busy") === "true") {
+      return;
+    }
     error.hidden = true;
-    submit.disabled = true;
+    form.setAttribute("aria-busy", "true");
     fetch(form.action, {
       method: "POST",
       body: new FormData(form),
@@ -54,7 +58,7 @@
         showError(FAILED);
       })
       .then(function () {
-        submit.disabled = false;
+        form.removeAttribute("aria-busy");
       });
   });
 })();

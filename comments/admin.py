@@ -27,8 +27,8 @@ class StatusFilter(admin.SimpleListFilter):
     show_all = "all"
 
     def lookups(self, request, model_admin):
-        counts = dict(Comment.objects.values_list("status").annotate(total=Count("pk")).order_by())
-        return [(value, f"{label} ({counts.get(value, 0)})") for value, label in Status.choices]
+        counts = Comment.objects.count_by_status()
+        return [(value, f"{label} ({counts[value]})") for value, label in Status.choices]
 
     def value(self):
         return super().value() or self.default

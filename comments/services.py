@@ -1,5 +1,6 @@
 """The one write path for comments: posting, moderation decisions and reports, each recorded."""
 
+import logging
 from dataclasses import dataclass, replace
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
 from comments.moderation import Verdict, count_links, judge
+
+logger = logging.getLogger(__name__)
 
 MODERATORS_GROUP = "Moderators"
 MODERATE_PERMISSION = "comments.change_comment"
@@ -183,13 +186,18 @@ def notify_moderators(comment: Comment) -> None:
         return
     path = reverse("admin:comments_comment_change", args=[comment.pk])
     queue_url = f"{settings.SITE_URL}{path}"
-    send_mail(
-        subject=f"Comment awaiting moderation on “{comment.review}”",
-        message=(
-            f"{comment.name} wrote on “{comment.review}”:\n\n{comment.body}\n\n"
-            f"Held because: {comment.held_reason}\n"
-            f"Review it in the admin: {queue_url}\n"
-        ),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    try:
+        send_mail(
+            subject=f"Comment awaiting moderation on “{comment.review}”",
+            message=(
+                f"{comment.name} wrote on “{comment.review}”:\n\n{comment.body}\n\n"
+                f"Held because: {comment.held_reason}\n"
+                f"Review it in the admin: {queue_url}\n"
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except Exception:
+        # The comment is saved and waits in the queue either way; a mail server being
+        # down must not turn the reader's successful post into an error page.
+        logger.exception("Could not email moderators about comment %s", comment.pk)

@@ -236,3 +236,13 @@ def test_the_settings_row_is_created_once_with_the_wordpress_defaults(db):
     assert DiscussionSettings.load().pk == rules.pk == 1
     assert (rules.hold_all, rules.approve_known_authors, rules.max_links) == (True, True, 2)
     assert (rules.close_after_days, rules.thread_depth, rules.report_threshold) == (0, 5, 3)
+
+
+def test_a_mail_server_failure_does_not_lose_the_comment(
+    post_comment, review, rules, moderator, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_BACKEND = "tests.comments.broken_mail.Backend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(review)
+    assert response.status_code == 302
+    assert only_comment_status() == Comment.Status.PENDING

@@ -1,17 +1,16 @@
-"""The browser-side memory of a commenter: their held comments, saved details and voter id.
+"""The browser-side memory of a commenter: their held comments and saved details.
 
 Signed cookies rather than sessions: app servers keep no state, and an anonymous reader
 gets no session row just for commenting.
 """
 
 import json
-import secrets
 
+from django.conf import settings
 from django.core import signing
 
 PENDING_COOKIE = "comments_pending"
 AUTHOR_COOKIE = "comments_author"
-VOTER_COOKIE = "comments_voter"
 SALT = "comments.cookies"
 PENDING_KEPT = 20
 PENDING_MAX_AGE = 30 * 24 * 60 * 60
@@ -27,7 +26,13 @@ def _read(request, name: str, max_age: int, default):
 
 def _write(response, name: str, value, max_age: int) -> None:
     response.set_signed_cookie(
-        name, json.dumps(value), salt=SALT, max_age=max_age, httponly=True, samesite="Lax"
+        name,
+        json.dumps(value),
+        salt=SALT,
+        max_age=max_age,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
     )
 
 
@@ -58,15 +63,3 @@ def save_author(response, name: str, email: str, website: str) -> None:
 
 def forget_author(response) -> None:
     response.delete_cookie(AUTHOR_COOKIE, samesite="Lax")
-
-
-def voter_id(request) -> tuple[str, bool]:
-    """This browser's anonymous reporter id, and whether it is new (to be set on the response)."""
-    existing = _read(request, VOTER_COOKIE, AUTHOR_MAX_AGE, "")
-    if isinstance(existing, str) and existing:
-        return existing, False
-    return secrets.token_hex(16), True
-
-
-def set_voter_id(response, value: str) -> None:
-    _write(response, VOTER_COOKIE, value, AUTHOR_MAX_AGE)

@@ -205,8 +205,9 @@ class Comment(models.Model):
 class CommentReport(models.Model):
     """One reader's report of an approved comment; enough distinct ones send it back to the queue.
 
-    A reader is told apart by IP address and by a random voter id kept in a signed cookie;
-    a second report from either is refused, so one person cannot reach the threshold alone.
+    A reader is told apart by IP address and by their voter id (the signed cookie that
+    reader ratings use, or their account); a second report from either is refused, so
+    one person cannot reach the threshold alone.
     """
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")

@@ -12,6 +12,7 @@ from comments.moderation import comments_are_closed
 from comments.selectors import page_of_thread
 from comments.services import DuplicateComment, Submission, post_comment, report_comment
 from reviews.models import Review
+from reviews.ratings import remember_voter, voter_for
 
 CLOSED_MESSAGE = "Comments are closed."
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"
@@ -101,12 +102,12 @@ def report(request, pk):
         pk=pk,
         review__in=Review.objects.live(),
     )
-    voter_id, is_new_voter = cookies.voter_id(request)
-    if report_comment(comment, ip=client_ip(request), voter_id=voter_id):
+    voter = voter_for(request)
+    reporter = f"user:{voter.user.pk}" if voter.user is not None else voter.voter_id
+    if report_comment(comment, ip=client_ip(request), voter_id=reporter):
         messages.success(request, "Thank you: the moderators will look at this comment.")
     else:
         messages.info(request, "You have already reported this comment.")
     response = redirect(comment.get_absolute_url())
-    if is_new_voter:
-        cookies.set_voter_id(response, voter_id)
+    remember_voter(response, voter)
     return response

@@ -92,7 +92,8 @@ def test_reply_links_work_without_javascript(client, review):
 def test_replytocom_for_a_comment_not_shown_is_ignored(client, review):
     hidden = CommentFactory(review=review, status=Comment.Status.PENDING)
     page = client.get(review.get_absolute_url(), {"replytocom": hidden.pk}).content.decode()
-    assert f'value="{hidden.pk}"' not in page
+    assert f'name="parent" value="{hidden.pk}"' not in page
+    assert 'name="parent" id=' in page
 
 
 def test_a_reply_appears_under_its_parent(client, post_comment, review, rules):

@@ -19,6 +19,12 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """A deliberately slow hasher protects real passwords; tests only need it to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads land in a per-test folder, so tests can assert what was stored."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -37,3 +37,16 @@ def form_token_problem(token: str, review_id: int) -> str:
 def honeypot_problem(data) -> str:
     """The honeypot is hidden from people; only a form-filling script puts text in it."""
     return "honeypot field filled in" if data.get(HONEYPOT_FIELD) else ""
+
+
+def renewed_form_token(token: str) -> str:
+    """The same review's token issued now, for a page served from the cache; "" if forged.
+
+    A cached page carries the time it was rendered; the page's script swaps in this
+    one when the reader starts on the form, so the time-to-write check stays meaningful.
+    """
+    try:
+        review_id = signing.loads(token, salt=FORM_TOKEN_SALT)["review"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return ""
+    return issue_form_token(review_id) if isinstance(review_id, int) else ""

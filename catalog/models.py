@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -173,6 +174,9 @@ class Title(models.Model):
     anilist_id = models.PositiveIntegerField("AniList id", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Filled by a PostgreSQL trigger, GIN-indexed there (catalog migration 0003); unused on
+    # SQLite, where search falls back to icontains. See animeblog/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -28,7 +29,13 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.PUBLISHED, publish_at__lte=timezone.now())
 
 
-@reversion.register(exclude=RATING_AGGREGATE_FIELDS)
+class ReviewManager(models.Manager.from_queryset(ReviewQuerySet)):
+    def get_queryset(self):
+        """Leave the search vector in the database: only search reads it, inside SQL."""
+        return super().get_queryset().defer("search_vector")
+
+
+@reversion.register(exclude=(*RATING_AGGREGATE_FIELDS, "search_vector"))
 class Review(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -94,8 +101,11 @@ class Review(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     rating_count = models.PositiveIntegerField("reader ratings", default=0, editable=False)
     rating_sum = models.PositiveIntegerField("sum of reader scores", default=0, editable=False)
+    # Filled by a PostgreSQL trigger, GIN-indexed there (reviews migration 0007); unused on
+    # SQLite, where search falls back to icontains. See animeblog/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ReviewQuerySet.as_manager()
+    objects = ReviewManager()
 
     class Meta:
         ordering = ["-publish_at", "-created_at"]

@@ -1,0 +1,1 @@
+"""Load and scale benchmarks: the dataset generator and the gunicorn + wrk runner."""

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from animeblog import views
+from animeblog import csrf, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    path("csrf/", csrf.token, name="csrf_token"),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
     path("", include("comments.urls")),

@@ -1,15 +1,18 @@
-"""Site-wide views: the home page, the health check and robots.txt."""
+"""Site-wide views: the home page, search and the health check."""
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
+from animeblog import search as site_search
+from animeblog.forms import SearchForm
 from catalog import selectors
 from reviews import selectors as review_selectors
-from reviews.views import page_of_reviews
+from reviews.views import absolute_url, page_of_reviews
 
 RECENT_TITLES_ON_HOME = 12
 
@@ -26,6 +29,40 @@ def home(request):
             "page_obj": page_of_reviews(request, review_selectors.reviews_for_home()),
         },
     )
+
+
+def search(request):
+    """Live reviews and shows matching ?q=, narrowed by genre, audio language, type and year.
+
+    Bad filter values get the form back with its messages and a 400; a query that
+    is empty after cleaning gets a friendly page with the form, and no search.
+    """
+    form = SearchForm(request.GET)
+    context = {"form": form, "query": "", "page_obj": None, "titles": []}
+    if not form.is_valid():
+        return render(request, "search.html", context, status=400)
+    query = form.cleaned_data["q"]
+    context["query"] = query
+    if query:
+        filters = form.filters()
+        page_obj = page_of_reviews(request, site_search.search_reviews(query, filters))
+        page_obj.object_list = list(page_obj.object_list)
+        site_search.attach_snippets(page_obj.object_list, query)
+        context["page_obj"] = page_obj
+        if page_obj.number == 1:
+            titles = site_search.search_titles(query, filters)
+            context["titles"] = list(titles[: site_search.SHOWS_LISTED])
+        context["canonical_url"] = search_canonical_url(request, form, page_obj.number)
+    return render(request, "search.html", context)
+
+
+def search_canonical_url(request, form: SearchForm, page_number: int) -> str:
+    """/search/ with the cleaned query and filters (and page), in one stable order."""
+    params = {name: request.GET[name] for name in form.fields if form.cleaned_data.get(name)}
+    params["q"] = form.cleaned_data["q"]
+    if page_number > 1:
+        params["page"] = page_number
+    return absolute_url(request, f"{request.path}?{urlencode(sorted(params.items()))}")
 
 
 def _database_is_reachable() -> bool:

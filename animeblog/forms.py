@@ -1,0 +1,42 @@
+"""The search form: the reader's words and the filters that narrow them."""
+
+from django import forms
+
+from animeblog.search import MAX_QUERY_LENGTH, SearchFilters, clean_query
+from catalog.models import Genre, Title
+from catalog.selectors import audio_languages_in_use
+
+
+class SearchForm(forms.Form):
+    """GET parameters of /search/; a query too long is cut rather than refused."""
+
+    q = forms.CharField(
+        label="Search for",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+    )
+    genre = forms.ModelChoiceField(
+        queryset=Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any"
+    )
+    language = forms.ModelChoiceField(
+        label="Audio language",
+        queryset=audio_languages_in_use(),
+        to_field_name="code",
+        required=False,
+        empty_label="Any",
+    )
+    type = forms.ChoiceField(choices=[("", "Any"), *Title.Kind.choices], required=False)
+    year = forms.IntegerField(min_value=1900, max_value=2100, required=False)
+
+    def clean_q(self) -> str:
+        return clean_query(self.cleaned_data["q"])
+
+    def filters(self) -> SearchFilters:
+        """The valid filters; call after is_valid()."""
+        data = self.cleaned_data
+        return SearchFilters(
+            genre=data.get("genre"),
+            audio_language=data.get("language"),
+            kind=data.get("type", ""),
+            year=data.get("year"),
+        )

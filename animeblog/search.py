@@ -1,0 +1,238 @@
+"""Site search over live reviews and shows: PostgreSQL full-text search, icontains elsewhere.
+
+On PostgreSQL the triggers of catalog 0003 and reviews 0007 keep a weighted
+`search_vector` on every review (headline and show names A, tags B, excerpt C,
+body D) and every show (names A, synopsis C); a query matches it through a GIN
+index, is ranked with ts_rank and highlighted with ts_headline. The embedded
+SQLite default has no full-text search worth the name, so there the same page is
+served by icontains over the same fields, newest first, headline matches on top.
+
+Reader input never reaches to_tsquery as syntax: the complete words go through
+websearch_to_tsquery, which accepts anything, and the partly typed last word is
+reduced to letters, marks and digits before it becomes a quoted `:*` prefix term.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from catalog.models import Genre, Language, Title
+from reviews.models import Review
+
+MAX_QUERY_LENGTH = 200
+SHOWS_LISTED = 8
+SNIPPET_RADIUS = 90
+
+# ts_headline and the Python fallback mark matches with these private-use characters;
+# the text is HTML-escaped first, then only these become <mark> tags.
+MARK_START = "\ue000"
+MARK_STOP = "\ue001"
+SNIPPET_FRAGMENT_DELIMITER = "…"
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What the reader narrowed the search to; empty values filter nothing."""
+
+    genre: Genre | None = None
+    audio_language: Language | None = None
+    kind: str = ""
+    year: int | None = None
+
+    def title_conditions(self, prefix: str = "") -> Q:
+        """The filters as conditions on a show, or on `prefix` (e.g. "title__") leading to one."""
+        conditions = Q()
+        if self.genre:
+            conditions &= Q(**{f"{prefix}genres": self.genre})
+        if self.audio_language:
+            dubbed = Title.objects.filter(
+                pk=OuterRef(f"{prefix}pk"), seasons__variants__audio_languages=self.audio_language
+            )
+            conditions &= Q(Exists(dubbed))
+        if self.kind:
+            conditions &= Q(**{f"{prefix}kind": self.kind})
+        if self.year:
+            conditions &= Q(**{f"{prefix}premiere_year": self.year})
+        return conditions
+
+
+def clean_query(raw: str) -> str:
+    """The reader's query with control characters dropped, spaces collapsed, cut to 200 chars."""
+    printable = "".join(
+        character if unicodedata.category(character)[0] != "C" else " " for character in raw
+    )
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def uses_full_text_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_reviews(query: str, filters: SearchFilters) -> QuerySet[Review]:
+    """Live reviews matching `query` and `filters`, best first, each with its show."""
+    reviews = (
+        Review.objects.live().filter(filters.title_conditions("title__")).select_related("title")
+    )
+    if uses_full_text_search():
+        tsquery = full_text_query(query)
+        return (
+            reviews.filter(search_vector=tsquery)
+            .annotate(
+                rank=SearchRank(F("search_vector"), tsquery),
+                marked_snippet=SearchHeadline(
+                    Concat("excerpt", Value("\n\n"), "body", output_field=TextField()),
+                    tsquery,
+                    config="english",
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=SNIPPET_FRAGMENT_DELIMITER,
+                ),
+            )
+            .order_by("-rank", "-publish_at", "-pk")
+        )
+    review_fields = ("display_headline", "excerpt", "body", *_name_fields("title__"))
+    in_headline = _all_words_in(query, ("display_headline", *_name_fields("title__")))
+    return (
+        reviews.filter(_all_words_in(query, review_fields, tagged=True))
+        .annotate(
+            headline_match=Case(
+                When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+        .order_by("-headline_match", "-publish_at", "-pk")
+    )
+
+
+def search_titles(query: str, filters: SearchFilters) -> QuerySet[Title]:
+    """Shows whose names (any script) or synopsis match `query`, best first, with genres."""
+    titles = Title.objects.filter(filters.title_conditions()).prefetch_related("genres")
+    if uses_full_text_search():
+        tsquery = full_text_query(query)
+        return (
+            titles.filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-rank", "name", "pk")
+        )
+    return titles.filter(_all_words_in(query, (*_name_fields(), "synopsis"))).order_by("name", "pk")
+
+
+def attach_snippets(reviews: list[Review], query: str) -> None:
+    """Give each review a `snippet`: safe HTML with the matched words in <mark>."""
+    for review in reviews:
+        marked = getattr(review, "marked_snippet", None)
+        if marked is None:
+            marked = marked_excerpt(f"{review.excerpt}\n\n{review.body}", query)
+        review.snippet = marked_to_html(marked)
+
+
+# PostgreSQL ---------------------------------------------------------------------------
+
+
+def full_text_query(query: str) -> SearchQuery:
+    """Complete words through websearch_to_tsquery; a last word also matches as a prefix.
+
+    Each part is asked in the 'english' configuration (stems: "robots" finds "robot")
+    and the 'simple' one (as written: romaji, Japanese, Tamil), either may match.
+    """
+    complete, partial = split_partial_last_word(query)
+    parts = []
+    if complete:
+        parts.append(_either_configuration(complete, search_type="websearch"))
+    if partial:
+        prefix = SearchQuery(f"'{partial}':*", search_type="raw", config="simple")
+        parts.append(SearchQuery(partial, search_type="plain", config="english") | prefix)
+    if not parts:
+        return _either_configuration(query, search_type="websearch")
+    combined = parts[0]
+    for part in parts[1:]:
+        combined &= part
+    return combined
+
+
+def _either_configuration(text: str, search_type: str) -> SearchQuery:
+    return SearchQuery(text, search_type=search_type, config="english") | SearchQuery(
+        text, search_type=search_type, config="simple"
+    )
+
+
+def split_partial_last_word(query: str) -> tuple[str, str]:
+    """("complete words", "last word") when the last word may be partly typed, else (query, "").
+
+    The last word counts as partial only if it is made of letters, marks and digits
+    alone (so it is safe inside a quoted tsquery lexeme), is outside an open quoted
+    phrase, and does not follow an OR, which it would otherwise turn into an AND.
+    """
+    words = query.split()
+    if not words or query.count('"') % 2:
+        return query, ""
+    last = words[-1]
+    if not all(unicodedata.category(character)[0] in "LMN" for character in last):
+        return query, ""
+    if len(words) > 1 and words[-2].lower() == "or":
+        return query, ""
+    return " ".join(words[:-1]), last
+
+
+# Fallback (SQLite) -------------------------------------------------------------------
+
+
+def _name_fields(prefix: str = "") -> tuple[str, ...]:
+    return tuple(f"{prefix}{name}" for name in ("name", "name_romaji", "name_native"))
+
+
+def _all_words_in(query: str, fields: tuple[str, ...], tagged: bool = False) -> Q:
+    """Every word of `query` in at least one of `fields` (or, with `tagged`, a tag's name)."""
+    conditions = Q()
+    for word in query.split():
+        in_any_field = Q()
+        for field in fields:
+            in_any_field |= Q(**{f"{field}__icontains": word})
+        if tagged:
+            in_any_field |= Q(
+                Exists(Review.objects.filter(pk=OuterRef("pk"), tags__name__icontains=word))
+            )
+        conditions &= in_any_field
+    return conditions
+
+
+def marked_excerpt(text: str, query: str) -> str:
+    """A window of `text` around the first word of `query` it holds, matches between markers."""
+    words = sorted(set(query.split()), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - SNIPPET_RADIUS) if first else 0
+    window = text[start : start + 2 * SNIPPET_RADIUS]
+    marked = pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_STOP}", window)
+    return (
+        ("…" if start else "") + " ".join(marked.split()) + "…" * (len(text) > start + len(window))
+    )
+
+
+# Both ------------------------------------------------------------------------------------
+
+
+def marked_to_html(marked: str) -> SafeString:
+    """Escape everything, then turn the markers, and only them, into <mark> tags."""
+    html = escape(marked).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped on the line above; markers are ours

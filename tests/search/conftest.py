@@ -1,0 +1,25 @@
+"""Helpers for the search tests: a way to read the page, and a mark for PostgreSQL-only tests."""
+
+import pytest
+from django.db import connection
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="full-text ranking, prefixes, stemming and the vector triggers exist on PostgreSQL "
+    "only; SQLite serves the icontains fallback (set DATABASE_URL to run these)",
+)
+
+
+def search(client, query="", **filters):
+    """GET /search/ as a reader would, with the query and any filters."""
+    return client.get("/search/", {"q": query, **filters})
+
+
+def found_headlines(response) -> list[str]:
+    """The headlines of the reviews on the results page, in order."""
+    page_obj = response.context["page_obj"]
+    return [review.display_headline for review in page_obj.object_list] if page_obj else []
+
+
+def found_shows(response) -> list[str]:
+    return [title.name for title in response.context["titles"]]

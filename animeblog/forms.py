@@ -7,10 +7,17 @@ from catalog.models import Genre, Title
 from catalog.selectors import audio_languages_in_use
 
 
+class SearchQueryField(forms.CharField):
+    """Free text cleaned before validation, so a stray control character is dropped, not refused."""
+
+    def to_python(self, value) -> str:
+        return clean_query(super().to_python(value))
+
+
 class SearchForm(forms.Form):
     """GET parameters of /search/; a query too long is cut rather than refused."""
 
-    q = forms.CharField(
+    q = SearchQueryField(
         label="Search for",
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
@@ -27,9 +34,6 @@ class SearchForm(forms.Form):
     )
     type = forms.ChoiceField(choices=[("", "Any"), *Title.Kind.choices], required=False)
     year = forms.IntegerField(min_value=1900, max_value=2100, required=False)
-
-    def clean_q(self) -> str:
-        return clean_query(self.cleaned_data["q"])
 
     def filters(self) -> SearchFilters:
         """The valid filters; call after is_valid()."""

@@ -10,6 +10,12 @@ postgresql_only = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _pages_rendered_afresh(settings):
+    """These tests read what the search view computed; the page cache has tests of its own."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def search(client, query="", **filters):
     """GET /search/ as a reader would, with the query and any filters."""
     return client.get("/search/", {"q": query, **filters})

@@ -20,14 +20,12 @@ from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG, show_slug
 from catalog.models import Episode, Genre, Language, QualityVariant, Season, Studio, Title
 from comments.models import Comment
 from reviews.markdown import render_markdown
 from reviews.models import Rating, Review
 
-# The review the benchmark loads as "a review with 300 comments": every one approved.
-DISCUSSION_REVIEW_SLUG = "bench-big-discussion"
-DISCUSSION_COMMENTS = 300
 # Each thread there is a top-level comment with two replies: 100 threads of three.
 DISCUSSION_REPLIES_PER_THREAD = 2
 BENCH_AUTHOR = "bench-writer"
@@ -177,7 +175,7 @@ def _titles(count: int, genres, studios, rng: random.Random) -> list[Title]:
                 name=f"{first.title()} {second.title()} {n}",
                 name_romaji=f"{first}-no {second} {n}",
                 name_native=f"{first}の{second} {n}",
-                slug=f"bench-show-{n}",
+                slug=show_slug(n),
                 kind=rng.choice(Title.Kind.values),
                 status=rng.choice(Title.Status.values),
                 synopsis=f"A {first} and a {second} meet in show number {n}.",

@@ -3,7 +3,8 @@
 import pytest
 from django.db.models import Count, Sum
 
-from bench.dataset import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG, Sizes, generate
+from bench.dataset import Sizes, generate
+from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG
 from catalog.models import Episode, Title
 from comments.models import Comment
 from reviews.models import Rating, Review

@@ -1,6 +1,9 @@
 """What a search finds, on every database: live reviews by any of their words, and shows."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from tests.factories import TitleFactory
 from tests.reviews.factories import ReviewFactory
@@ -142,3 +145,20 @@ def test_markup_in_the_review_text_never_reaches_the_snippet_as_markup(client):
     assert "<script>" not in page
     assert "&amp;" in snippet
     assert snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_a_headline_match_is_listed_before_a_newer_body_match(client):
+    older = timezone.now() - timedelta(days=9)
+    ReviewFactory(headline="Zeppelin pilots", publish_at=older)
+    ReviewFactory(headline="Newer review", body="It mentions a zeppelin once.")
+
+    assert found_headlines(search(client, "zeppelin")) == ["Zeppelin pilots", "Newer review"]
+
+
+def test_a_partly_typed_word_finds_the_show_and_its_reviews(client, metallic_rouge):
+    ReviewFactory(title=metallic_rouge, headline="An android's awakening")
+
+    response = search(client, "metallic ro")
+
+    assert found_headlines(response) == ["An android's awakening"]
+    assert found_shows(response) == ["Metallic Rouge"]

@@ -57,11 +57,14 @@ INSTALLED_APPS = [
     "catalog",
     "reviews",
     "comments",
+    "animeblog",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "animeblog.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "animeblog.context_processors.site",
+                "animeblog.csrf.cached_page_csrf",
             ],
         },
     },
@@ -117,6 +121,15 @@ else:
             "LOCATION": "animeblog",
         }
     }
+
+# Full-page cache for anonymous readers (README, "Caching"): seconds a page is kept at most
+# (0 turns it off), and the query parameters that may vary a cached page.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_QUERY_PARAMETERS = env_list(
+    "PAGE_CACHE_QUERY_PARAMETERS", "page,cpage,replytocom,q,genre,language,type,year"
+)
+# A reader's form posted from a cached page without a token gets a "send again" page.
+CSRF_FAILURE_VIEW = "animeblog.csrf.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

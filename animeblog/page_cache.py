@@ -1,0 +1,254 @@
+"""The full-page cache for anonymous readers: keys, generations, and the middleware serving it.
+
+Pages live in Django's default cache (Redis when REDIS_URL is set), so every app
+server shares them. Invalidation never deletes pages: each key includes the site's
+*generation* (and, for a review's own page, that page's generation), and a change
+stores a new random generation, so every server stops finding the old pages at once.
+The README's "Caching" section explains the whole design.
+"""
+
+import hashlib
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+
+from comments.cookies import AUTHOR_COOKIE, PENDING_COOKIE
+from reviews.models import Review
+from reviews.ratings import VOTER_COOKIE
+
+SITE_GENERATION_KEY = "pagecache:generation"
+PATH_GENERATION_PREFIX = "pagecache:generation:"
+NEXT_PUBLISH_KEY = "pagecache:next-publish"
+PAGE_KEY_PREFIX = "pagecache:page:"
+# A path generation only has to outlive the pages stored under it.
+PATH_GENERATION_SECONDS = 24 * 60 * 60
+# Headers a stored page keeps; anything per-reader (cookies) is never among them.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "X-Frame-Options",
+    "X-Robots-Tag",
+    "Content-Security-Policy",
+    "Link",
+)
+
+
+def is_enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def personal_cookie_names() -> tuple[str, ...]:
+    """Cookies that make a page this reader's own: their session, messages, held comment,
+    saved name and email, or their vote. A reader sending any of them bypasses the cache."""
+    return (
+        settings.SESSION_COOKIE_NAME,
+        CookieStorage.cookie_name,
+        PENDING_COOKIE,
+        AUTHOR_COOKIE,
+        VOTER_COOKIE,
+    )
+
+
+def is_cacheable_request(request) -> bool:
+    """An anonymous reader's GET (or HEAD) of a public page, with only the known query keys.
+
+    Unknown query parameters bypass the cache rather than each making a new entry, so a
+    crawler appending junk cannot fill the cache.
+    """
+    if not is_enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(reverse("admin:index")):
+        return False
+    if any(name in request.COOKIES for name in personal_cookie_names()):
+        return False
+    allowed = set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    return all(key in allowed for key, _ in parse_qsl(request.META.get("QUERY_STRING", "")))
+
+
+# Generations ------------------------------------------------------------------
+
+
+def _new_generation() -> str:
+    return uuid.uuid4().hex
+
+
+def bump_site_generation() -> None:
+    """Retire every cached page: the catalog, a review or a comment changed."""
+    cache.set(SITE_GENERATION_KEY, _new_generation(), timeout=None)
+    remember_next_scheduled_publish()
+
+
+def bump_path_generation(path: str) -> None:
+    """Retire the cached pages of one path (all its ?page= variants), e.g. a rated review."""
+    cache.set(PATH_GENERATION_PREFIX + path, _new_generation(), timeout=PATH_GENERATION_SECONDS)
+
+
+def current_generations(path: str) -> tuple[str, str]:
+    """The site's and the path's generation, starting either afresh when it is missing.
+
+    A missing generation (never set, evicted, cache flushed) must not fall back to a
+    fixed value, or pages stored under that value long ago could come back.
+    """
+    path_key = PATH_GENERATION_PREFIX + path
+    found = cache.get_many([SITE_GENERATION_KEY, path_key])
+    if SITE_GENERATION_KEY not in found:
+        cache.add(SITE_GENERATION_KEY, _new_generation(), timeout=None)
+        found[SITE_GENERATION_KEY] = cache.get(SITE_GENERATION_KEY)
+    if path_key not in found:
+        cache.add(path_key, _new_generation(), timeout=PATH_GENERATION_SECONDS)
+        found[path_key] = cache.get(path_key)
+    return found[SITE_GENERATION_KEY], found[path_key]
+
+
+def page_key(request, generations: tuple[str, str]) -> str:
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(f"{generations}|{url}".encode()).hexdigest()
+    return PAGE_KEY_PREFIX + digest
+
+
+# Scheduled reviews ------------------------------------------------------------
+
+
+def remember_next_scheduled_publish(now: datetime | None = None) -> float | None:
+    """Look up when the next scheduled review goes live (a timestamp) and remember it.
+
+    Done when content changes (bump_site_generation) rather than per request; a page
+    miss only looks again when the remembered moment has passed or was lost.
+    """
+    now = now or timezone.now()
+    publish_at = (
+        Review.objects.filter(status=Review.Status.PUBLISHED, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    found = publish_at.timestamp() if publish_at else 0
+    cache.set(NEXT_PUBLISH_KEY, found, timeout=None)
+    return found or None
+
+
+def next_scheduled_publish(now: datetime) -> float | None:
+    remembered = cache.get(NEXT_PUBLISH_KEY)
+    if remembered is None or 0 < remembered <= now.timestamp():
+        return remember_next_scheduled_publish(now)
+    return remembered or None
+
+
+def seconds_to_keep(now: datetime) -> float:
+    """PAGE_CACHE_SECONDS, cut short so no page outlives the next scheduled publication."""
+    seconds = float(settings.PAGE_CACHE_SECONDS)
+    upcoming = next_scheduled_publish(now)
+    if upcoming is not None:
+        seconds = min(seconds, upcoming - now.timestamp())
+    return seconds
+
+
+# Stored pages -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    valid_until: float
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
+
+def is_storable(response) -> bool:
+    """A complete 200 page that sets no cookie and that the view did not mark private."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & {"private", "no-cache", "no-store"}:
+        return False
+    varies_on = {part.strip().lower() for part in response.get("Vary", "").split(",")}
+    # Cookie: the requests that reach here carry no personal cookie, so it makes no difference.
+    return varies_on <= {"", "cookie", "accept-encoding"}
+
+
+def store(key: str, response, seconds: float, now: datetime) -> None:
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    headers = tuple(
+        (name, response[name]) for name in (*STORED_HEADERS, "ETag") if response.has_header(name)
+    )
+    page = StoredPage(now.timestamp() + seconds, headers, response.content)
+    cache.set(key, page, timeout=math.ceil(seconds))
+
+
+def fetch(key: str, now: datetime) -> StoredPage | None:
+    """The stored page, unless its time has come (checked here too, not only by the backend's
+    expiry, so a scheduled review appears at its publish time to the second)."""
+    page = cache.get(key)
+    if isinstance(page, StoredPage) and page.valid_until > now.timestamp():
+        return page
+    return None
+
+
+def served_from_cache_headers(response) -> None:
+    """Readers' browsers revalidate (ETag: a 304 costs no rendering); shared proxies, which
+    could not tell a signed-in reader from an anonymous one, store nothing."""
+    response["Cache-Control"] = "private, no-cache"
+    if response.has_header("Vary"):
+        remaining = [
+            part.strip()
+            for part in response["Vary"].split(",")
+            if part.strip() and part.strip().lower() != "cookie"
+        ]
+        if remaining:
+            response["Vary"] = ", ".join(remaining)
+        else:
+            del response["Vary"]
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers' GETs from the shared page cache; store what may be shared.
+
+    Sits above the session, CSRF and auth middleware, so a hit touches neither the
+    database nor the session. X-Cache says hit, miss or bypass, for tests and the benchmark.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.is_page_cacheable = is_cacheable_request(request)
+        if not request.is_page_cacheable:
+            response = self.get_response(request)
+            if request.method in ("GET", "HEAD") and is_enabled():
+                response["X-Cache"] = "bypass"
+            return response
+        now = timezone.now()
+        generations = current_generations(request.path)
+        key = page_key(request, generations)
+        page = fetch(key, now)
+        if page is not None:
+            response = page.response()
+            served_from_cache_headers(response)
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and is_storable(response):
+            seconds = seconds_to_keep(now)
+            if seconds > 0:
+                store(key, response, seconds, now)
+            served_from_cache_headers(response)
+        response["X-Cache"] = "miss"
+        return response

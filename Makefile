@@ -33,6 +33,10 @@ run: $(STAMP)
 test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## bench: load-test gunicorn with wrk on SQLite and on PostgreSQL + Redis (slow; see bench/README.md)
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
 ## lint: ruff lint and format check
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,81 @@
+"""Static files go out hashed, compressed and cached for ever; images never make the page jump."""
+
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+from tests.catalog.images import image_bytes
+from tests.factories import TitleFactory
+from tests.reviews.factories import ReviewFactory
+
+PRODUCTION_STATIC = {
+    "STORAGES": {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    },
+    "WHITENOISE_AUTOREFRESH": False,
+    "WHITENOISE_USE_FINDERS": False,
+}
+
+
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """collectstatic into a temporary STATIC_ROOT, as a production deploy does (once here)."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root, **PRODUCTION_STATIC):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def production_static(collected_static):
+    with override_settings(STATIC_ROOT=collected_static, **PRODUCTION_STATIC):
+        yield Client()
+
+
+def hashed_url(html: str, name: str) -> str:
+    stem, extension = name.rsplit(".", 1)
+    return re.search(rf"/static/{stem}\.[0-9a-f]{{12}}\.{extension}", html).group(0)
+
+
+@pytest.mark.django_db
+def test_pages_link_hashed_static_files_served_immutable_for_a_year(production_static):
+    html = production_static.get("/").content.decode()
+
+    response = production_static.get(hashed_url(html, "css/site.css"))
+
+    assert response.status_code == 200
+    assert "immutable" in response["Cache-Control"]
+    assert int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1)) >= 31536000
+
+
+@pytest.mark.django_db
+def test_static_files_are_sent_compressed_to_browsers_that_accept_it(production_static):
+    html = production_static.get("/").content.decode()
+
+    response = production_static.get(
+        hashed_url(html, "js/csrf.js"), HTTP_ACCEPT_ENCODING="gzip, br"
+    )
+
+    assert response["Content-Encoding"] in {"gzip", "br"}
+
+
+@pytest.mark.django_db
+def test_every_image_has_its_size_srcset_and_lazy_loading_unless_it_is_the_first_view(
+    client,
+):
+    title = TitleFactory()
+    title.poster.save("rouge.png", ContentFile(image_bytes(400, 600)))
+    review = ReviewFactory(title=title)
+    ReviewFactory.create_batch(3, title=title)
+
+    for url in ("/", review.get_absolute_url(), title.get_absolute_url()):
+        images = re.findall(r"<img [^>]+>", client.get(url).content.decode())
+        assert images, url
+        for image in images:
+            assert re.search(r'width="\d+"', image) and re.search(r'height="\d+"', image)
+            assert 'srcset="' in image
+            assert 'loading="lazy"' in image or 'fetchpriority="high"' in image

@@ -40,6 +40,16 @@ def refusal(request, message: str, status: int, review: Review | None = None):
     return render(request, "reviews/rating_refused.html", context, status=status)
 
 
+def too_many_ratings(request, review: Review):
+    """429, saying how long to wait in words and in Retry-After."""
+    seconds = ratings.seconds_until_limit_resets()
+    minutes = -(-seconds // 60)
+    wait = f"{minutes} minute{'' if minutes == 1 else 's'}"
+    response = refusal(request, LIMIT_MESSAGE.format(wait=wait), 429, review)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
 @require_POST
 def rate(request, slug):
     """Check in this order: the review is live, the score is valid, the IP is under its limit.
@@ -53,14 +63,10 @@ def rate(request, slug):
     form = RatingForm(request.POST)
     if not form.is_valid():
         return refusal(request, SCORE_MESSAGE, 400, review)
+    # The connecting address: X-Forwarded-For is not read, as any client can forge it.
     ip = request.META.get("REMOTE_ADDR") or None
     if ratings.is_over_ip_limit(ip):
-        seconds = ratings.seconds_until_limit_resets()
-        minutes = -(-seconds // 60)
-        wait = f"{minutes} minute{'' if minutes == 1 else 's'}"
-        response = refusal(request, LIMIT_MESSAGE.format(wait=wait), 429, review)
-        response["Retry-After"] = str(seconds)
-        return response
+        return too_many_ratings(request, review)
     voter = ratings.voter_for(request)
     score = form.cleaned_data["score"]
     ratings.rate_review(review, voter, score, ip=ip)

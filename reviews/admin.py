@@ -19,7 +19,7 @@ from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from reviews import rating_admin, services  # noqa: F401 (rating_admin registers RatingAdmin)
+from reviews import rating_admin, services
 from reviews.forms import ReviewAdminForm
 from reviews.models import Review, Transition
 from reviews.previews import make_preview_token
@@ -73,6 +73,7 @@ class ReviewAdmin(VersionAdmin):
         "publish_time",
         "is_featured",
         "updated_at",
+        rating_admin.reader_ratings,
     ]
     list_filter = ["status", "is_featured", "title__genres"]
     list_select_related = ["title", "author"]

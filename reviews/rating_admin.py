@@ -5,9 +5,20 @@ review's stored count and sum follow.
 """
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from reviews.models import Rating
-from reviews.ratings import delete_ratings
+from reviews.ratings import delete_ratings, summary_text
+
+
+@admin.display(description="reader ratings", ordering="rating_count")
+def reader_ratings(review):
+    """A column of the review list: the readers' average, linking to those ratings."""
+    if not review.rating_count:
+        return "none yet"
+    url = f"{reverse('admin:reviews_rating_changelist')}?review__id__exact={review.pk}"
+    return format_html('<a href="{}">{}</a>', url, summary_text(review))
 
 
 @admin.register(Rating)

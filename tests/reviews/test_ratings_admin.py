@@ -85,3 +85,10 @@ def test_deleting_ratings_in_bulk_keeps_every_reviews_totals_exact(editor_client
     assert response.status_code == 302
     assert totals(review) == (1, 9)
     assert totals(other) == (1, 8)
+
+
+def test_the_review_list_links_each_reviews_average_to_its_ratings(editor_client, review):
+    response = editor_client.get("/admin/reviews/review/")
+
+    link = f'href="{CHANGELIST}?review__id__exact={review.pk}">7.0 / 10 from 3 readers</a>'
+    assert link in response.content.decode()

@@ -12,6 +12,7 @@ websearch_to_tsquery, which accepts anything, and the partly typed last word is
 reduced to letters, marks and digits before it becomes a quoted `:*` prefix term.
 """
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from django.db.models import (
     Case,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -31,7 +33,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Concat
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.models import Genre, Language, Title
@@ -46,6 +48,10 @@ SNIPPET_RADIUS = 90
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
 SNIPPET_FRAGMENT_DELIMITER = "…"
+# Parts of the rendered body a snippet leaves out: spoiler blocks, whose point is to stay
+# hidden until opened, and the ¶ links of headings. Written for both Python's re (with
+# DOTALL) and PostgreSQL's regular expressions, where "." also matches a newline.
+NOT_IN_SNIPPETS = r'<details class="spoiler">.*?</details>|<a class="headerlink"[^>]*>[^<]*</a>'
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,19 @@ def search_reviews(query: str, filters: SearchFilters) -> QuerySet[Review]:
             .annotate(
                 rank=SearchRank(F("search_vector"), tsquery),
                 marked_snippet=SearchHeadline(
-                    Concat("excerpt", Value("\n\n"), "body", output_field=TextField()),
+                    Concat(
+                        "excerpt",
+                        Value("\n\n"),
+                        Func(
+                            F("body_html"),
+                            Value(NOT_IN_SNIPPETS),
+                            Value(""),
+                            Value("g"),
+                            function="regexp_replace",
+                            output_field=TextField(),
+                        ),
+                        output_field=TextField(),
+                    ),
                     tsquery,
                     config="english",
                     start_sel=MARK_START,
@@ -138,11 +156,19 @@ def search_titles(query: str, filters: SearchFilters) -> QuerySet[Title]:
 
 
 def attach_snippets(reviews: list[Review], query: str) -> None:
-    """Give each review a `snippet`: safe HTML with the matched words in <mark>."""
+    """Give each review a `snippet`: safe HTML with the matched words in <mark>.
+
+    Snippets are cut from the excerpt and the rendered body, so no Markdown syntax shows;
+    ts_headline drops the body's tags, its entities are unescaped back into text here,
+    and marked_to_html escapes the whole again.
+    """
     for review in reviews:
-        marked = getattr(review, "marked_snippet", None)
-        if marked is None:
-            marked = marked_excerpt(f"{review.excerpt}\n\n{review.body}", query)
+        if hasattr(review, "marked_snippet"):
+            marked = html.unescape(review.marked_snippet)
+        else:
+            shown_html = re.sub(NOT_IN_SNIPPETS, "", review.body_html, flags=re.DOTALL)
+            body_text = html.unescape(strip_tags(shown_html))
+            marked = marked_excerpt(f"{review.excerpt}\n\n{body_text}", query)
         review.snippet = marked_to_html(marked)
 
 
@@ -233,6 +259,8 @@ def marked_excerpt(text: str, query: str) -> str:
 
 
 def marked_to_html(marked: str) -> SafeString:
-    """Escape everything, then turn the markers, and only them, into <mark> tags."""
-    html = escape(marked).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
-    return mark_safe(html)  # noqa: S308 - escaped on the line above; markers are ours
+    """Collapse spaces, escape everything, then turn the markers, and only them, into <mark>."""
+    marked_html = (
+        escape(" ".join(marked.split())).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    )
+    return mark_safe(marked_html)  # noqa: S308 - escaped on the line above; markers are ours

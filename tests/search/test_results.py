@@ -162,3 +162,26 @@ def test_a_partly_typed_word_finds_the_show_and_its_reviews(client, metallic_rou
 
     assert found_headlines(response) == ["An android's awakening"]
     assert found_shows(response) == ["Metallic Rouge"]
+
+
+def test_the_snippet_shows_the_article_text_without_markdown_syntax(client):
+    ReviewFactory(excerpt="", body="## Story\n\nAn android hunts **renegades** & rogues on Mars.")
+
+    page = search(client, "renegades").content.decode()
+    snippet = page.split('class="search-result__snippet">')[1].split("</p>")[0]
+
+    assert "##" not in snippet and "**" not in snippet
+    assert "<mark>renegades</mark> &amp; rogues" in snippet
+
+
+def test_the_snippet_never_shows_the_text_of_a_spoiler_block(client):
+    ReviewFactory(
+        excerpt="",
+        body="## Ending\n\nThe android wins.\n\n:::spoiler Ep. 12\nThe android was Rouge.\n:::\n",
+    )
+
+    response = search(client, "android")
+    snippet = response.context["page_obj"].object_list[0].snippet
+
+    assert "<mark>android</mark> wins" in snippet
+    assert "Rouge" not in snippet and "¶" not in snippet

@@ -24,7 +24,8 @@ DISPATCH_PREFIX = "animeblog.page_cache"
 
 def _now_and_on_commit(bump, *args) -> None:
     bump(*args)
-    transaction.on_commit(lambda: bump(*args))
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: bump(*args))
 
 
 def site_changed(sender, raw=False, **kwargs):

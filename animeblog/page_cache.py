@@ -93,6 +93,12 @@ def bump_path_generation(path: str) -> None:
     cache.set(PATH_GENERATION_PREFIX + path, _new_generation(), timeout=PATH_GENERATION_SECONDS)
 
 
+def _start_generation(key: str, timeout: int | None) -> str:
+    """A fresh generation for a missing key; a server that stored one first wins."""
+    fresh = _new_generation()
+    return fresh if cache.add(key, fresh, timeout=timeout) else cache.get(key, fresh)
+
+
 def current_generations(path: str) -> tuple[str, str]:
     """The site's and the path's generation, starting either afresh when it is missing.
 
@@ -101,13 +107,9 @@ def current_generations(path: str) -> tuple[str, str]:
     """
     path_key = PATH_GENERATION_PREFIX + path
     found = cache.get_many([SITE_GENERATION_KEY, path_key])
-    if SITE_GENERATION_KEY not in found:
-        cache.add(SITE_GENERATION_KEY, _new_generation(), timeout=None)
-        found[SITE_GENERATION_KEY] = cache.get(SITE_GENERATION_KEY)
-    if path_key not in found:
-        cache.add(path_key, _new_generation(), timeout=PATH_GENERATION_SECONDS)
-        found[path_key] = cache.get(path_key)
-    return found[SITE_GENERATION_KEY], found[path_key]
+    site = found.get(SITE_GENERATION_KEY) or _start_generation(SITE_GENERATION_KEY, None)
+    page = found.get(path_key) or _start_generation(path_key, PATH_GENERATION_SECONDS)
+    return site, page
 
 
 def page_key(request, generations: tuple[str, str]) -> str:

@@ -48,7 +48,8 @@ class Config:
     backends: tuple[str, ...]
     duration: int
     connections: int
-    workers: int
+    workers: str
+    threads: str
     port: int
     database_url: str
     redis_url: str
@@ -63,7 +64,8 @@ class Config:
             backends=tuple(env("BENCH_BACKENDS", "sqlite,postgres").split(",")),
             duration=int(env("BENCH_DURATION", "8")),
             connections=int(env("BENCH_CONNECTIONS", "4")),
-            workers=int(env("BENCH_WORKERS", str(os.cpu_count() or 2))),
+            workers=env("BENCH_WORKERS", ""),
+            threads=env("BENCH_THREADS", ""),
             port=int(env("BENCH_PORT", "8765")),
             database_url=env(
                 "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/animeblog_bench"
@@ -86,6 +88,11 @@ class Measurement:
     queries: dict = field(default_factory=dict)
 
 
+def progress(message: str) -> None:
+    """Progress goes to stderr, so stdout is the report alone (`make bench > results.md`)."""
+    print(message, file=sys.stderr, flush=True)
+
+
 def run(command: list[str], env: dict, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, env=env, cwd=PROJECT, check=True, **kwargs)
 
@@ -93,7 +100,7 @@ def run(command: list[str], env: dict, **kwargs) -> subprocess.CompletedProcess:
 def ensure_wrk() -> str:
     """wrk from Debian's package; installed with apt-get when missing (needs root)."""
     if not shutil.which("wrk"):
-        print("wrk not found: installing the Debian package `wrk`")
+        progress("wrk not found: installing the Debian package `wrk`")
         subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
     return shutil.which("wrk")
 
@@ -145,14 +152,14 @@ def flush_redis(config: Config) -> None:
 
 def prepare_data(config: Config, backend: str, env: dict) -> None:
     if config.reuse_data:
-        print(f"[{backend}] reusing the existing dataset (BENCH_REUSE_DATA=1)")
+        progress(f"[{backend}] reusing the existing dataset (BENCH_REUSE_DATA=1)")
     else:
         recreate_database(config, backend)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     if not config.reuse_data:
         scale = ["--small"] if config.scale == "small" else []
-        print(f"[{backend}] generating the {config.scale} dataset")
-        run([PYTHON, "-m", "bench.generate", *scale], env)
+        progress(f"[{backend}] generating the {config.scale} dataset")
+        run([PYTHON, "-m", "bench.generate", *scale], env, stdout=sys.stderr)
 
 
 def collect_static(env: dict) -> str:
@@ -162,23 +169,37 @@ def collect_static(env: dict) -> str:
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
+def gunicorn_command(config: Config) -> list[str]:
+    """gunicorn as production runs it (gunicorn.conf.py), on the bench's port, never recycling
+    a worker: a restart would land inside a measurement and reset the memory being read."""
+    command = [
+        GUNICORN,
+        "animeblog.wsgi:application",
+        f"--bind=127.0.0.1:{config.port}",
+        "--max-requests=0",
+    ]
+    if config.workers:
+        command.append(f"--workers={config.workers}")
+    if config.threads:
+        command.append(f"--threads={config.threads}")
+    return command
+
+
+def gunicorn_settings(config: Config) -> str:
+    """The worker settings gunicorn resolves from gunicorn.conf.py and the overrides."""
+    env = production_env(config, "sqlite")
+    resolved = run([*gunicorn_command(config), "--print-config"], env, stdout=subprocess.PIPE)
+    values = dict(re.findall(r"^(\w+)\s+= (.*)$", resolved.stdout.decode(), re.M))
+    worker_class = "gthread" if int(values["threads"]) > 1 else values["worker_class"]
+    return f"{values['workers']} workers × {values['threads']} threads ({worker_class})"
+
+
 @contextmanager
 def gunicorn(config: Config, env: dict):
-    """A gunicorn master with `config.workers` sync workers; yields the master's pid."""
+    """The gunicorn master, with its access and error log in the work directory; yields its pid."""
     log = (config.workdir / "gunicorn.log").open("a")
     server = subprocess.Popen(
-        [
-            GUNICORN,
-            "animeblog.wsgi:application",
-            f"--workers={config.workers}",
-            f"--bind=127.0.0.1:{config.port}",
-            "--worker-class=sync",
-            "--backlog=2048",
-        ],
-        env=env,
-        cwd=PROJECT,
-        stdout=log,
-        stderr=log,
+        gunicorn_command(config), env=env, cwd=PROJECT, stdout=log, stderr=log
     )
     try:
         wait_until_up(f"http://127.0.0.1:{config.port}/healthz")
@@ -273,13 +294,15 @@ def bench_backend(wrk: str, config: Config, backend: str) -> tuple[list[Measurem
     static_path = collect_static(env)
     if backend == "postgres":
         flush_redis(config)
-    print(f"[{backend}] counting queries per page")
-    counted = run([PYTHON, "-m", "bench.queries", static_path], env, capture_output=True, text=True)
+    progress(f"[{backend}] counting queries per page")
+    counted = run(
+        [PYTHON, "-m", "bench.queries", static_path], env, stdout=subprocess.PIPE, text=True
+    )
     queries = json.loads(counted.stdout)
     measurements = []
     with gunicorn(config, env) as master_pid:
         for page in pages(static_path):
-            print(f"[{backend}] loading {page.label}")
+            progress(f"[{backend}] loading {page.label}")
             measurement = load(wrk, config, page)
             measurement.queries = queries[page.label]
             measurements.append(measurement)
@@ -340,28 +363,27 @@ def machine() -> str:
             f"- memory: {memory_kb / 1024 / 1024:.1f} GiB; {platform.platform()}",
             f"- Python {platform.python_version()}, Django {django.get_version()}, "
             f"SQLite {sqlite3.sqlite_version}, {postgres or 'psql not found'}",
+            "- load average (1, 5, 15 min) at the start: "
+            + ", ".join(f"{load:.1f}" for load in os.getloadavg()),
             f"- load tool: {wrk_version.stdout.splitlines()[0] if wrk_version.stdout else 'wrk'}",
         ]
     )
 
 
-def main() -> int:
-    config = Config.from_environment()
-    config.workdir.mkdir(parents=True, exist_ok=True)
-    wrk = ensure_wrk()
+def settings_line(config: Config) -> str:
     sizes = "BENCH_SCALE=small" if config.scale == "small" else "full scale"
-    report = [
-        "## Machine",
-        machine(),
-        "",
-        f"gunicorn: {config.workers} sync workers; wrk: 1 thread, {config.connections} "
-        f"connections, {config.duration}s per page after a 2s warm-up; dataset: {sizes}.",
-    ]
-    for backend in config.backends:
-        measurements, memory = bench_backend(wrk, config, backend)
-        workers = ", ".join(f"{now:.0f} MB (peak {peak:.0f} MB)" for now, peak in memory)
-        title = "SQLite, local-memory cache" if backend == "sqlite" else "PostgreSQL + Redis"
-        report += [
+    return (
+        f"gunicorn: {gunicorn_settings(config)}; wrk: 1 thread, {config.connections} "
+        f"connections, {config.duration}s per page after a 2s warm-up; dataset: {sizes}."
+    )
+
+
+def report(backend: str, measurements: list[Measurement], memory: list) -> str:
+    """One backend's section of RESULTS.md: the table, the workers' memory, the targets."""
+    workers = ", ".join(f"{now:.0f} MB (peak {peak:.0f} MB)" for now, peak in memory)
+    title = "SQLite, local-memory cache" if backend == "sqlite" else "PostgreSQL + Redis"
+    return "\n".join(
+        [
             "",
             f"## {title}",
             "",
@@ -371,7 +393,19 @@ def main() -> int:
             "",
             *targets(backend, measurements, memory),
         ]
-    print("\n".join(report))
+    )
+
+
+def main() -> int:
+    config = Config.from_environment()
+    config.workdir.mkdir(parents=True, exist_ok=True)
+    wrk = ensure_wrk()
+    print("\n".join(["## Machine", machine(), "", settings_line(config)]), flush=True)
+    for backend in config.backends:
+        measurements, memory = bench_backend(wrk, config, backend)
+        print(report(backend, measurements, memory), flush=True)
+    load = ", ".join(f"{load:.1f}" for load in os.getloadavg())
+    print(f"\nLoad average (1, 5, 15 min) at the end: {load}.")
     return 0
 
 

@@ -153,6 +153,14 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 RATINGS_PER_IP_LIMIT = int(os.environ.get("RATINGS_PER_IP_LIMIT", "30"))
 RATINGS_PER_IP_WINDOW = int(os.environ.get("RATINGS_PER_IP_WINDOW", "3600"))
 
+# Comments: posts accepted from one IP address per window (seconds), counted in the cache.
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
+COMMENTS_RATE_WINDOW = int(os.environ.get("COMMENTS_RATE_WINDOW", "600"))
+
+# How many proxies of our own (load balancer, CDN) stand in front of the app and
+# append to X-Forwarded-For; rate limits count the address the first of them saw.
+TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
+
 # Static files: hashed, compressed and served by whitenoise.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -8,6 +8,7 @@ from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG
 from catalog.models import Episode, Title
 from comments.models import Comment
 from reviews.models import Rating, Review
+from tests.search.conftest import postgresql_only
 
 TINY = Sizes(shows=6, episodes=20, reviews=25, comments=400, ratings=90)
 
@@ -88,3 +89,17 @@ def test_generator_refuses_fewer_comments_than_the_big_discussion_needs():
     with pytest.raises(ValueError, match="at least 300"):
         generate(Sizes(shows=1, episodes=1, reviews=1, comments=10, ratings=0))
     assert not Title.objects.exists()
+
+
+def test_generated_reviews_are_found_by_search(dataset, client):
+    review = Review.objects.live().exclude(slug=DISCUSSION_REVIEW_SLUG).select_related("title")[0]
+    response = client.get("/search/", {"q": review.title.name})
+    assert response.status_code == 200
+    assert review.get_absolute_url() in response.text
+
+
+@pytest.mark.postgres
+@postgresql_only
+def test_every_generated_review_and_show_has_a_search_vector(dataset):
+    assert not Review.objects.filter(search_vector=None).exists()
+    assert not Title.objects.filter(search_vector=None).exists()

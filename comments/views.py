@@ -1,11 +1,12 @@
 """Comment endpoints: post a comment and report one; both answer with a redirect (PRG)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from comments import cookies, ratelimit, spam
-from comments.client import client_ip
+from animeblog.ratelimit import client_ip, is_over_limit, seconds_until_reset
+from comments import cookies, spam
 from comments.forms import CommentForm
 from comments.models import Comment, DiscussionSettings
 from comments.moderation import comments_are_closed
@@ -28,14 +29,15 @@ def _form_page(request, review, form, status):
 def post(request, slug):
     """Take a comment for a live review; the reader lands back on it, or on the form with errors."""
     review = get_object_or_404(Review.objects.live(), slug=slug)
-    if ratelimit.hit_and_check(client_ip(request)):
+    window = settings.COMMENTS_RATE_WINDOW
+    if is_over_limit("comments", client_ip(request), settings.COMMENTS_RATE_LIMIT, window):
         response = render(
             request,
             "comments/rate_limited.html",
-            {"review": review, "window_minutes": ratelimit.window_seconds() // 60},
+            {"review": review, "window_minutes": -(-seconds_until_reset(window) // 60)},
             status=429,
         )
-        response["Retry-After"] = str(ratelimit.window_seconds())
+        response["Retry-After"] = str(seconds_until_reset(window))
         return response
     rules = DiscussionSettings.load()
     if comments_are_closed(review, rules):

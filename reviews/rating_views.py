@@ -1,10 +1,12 @@
 """POST /reviews/<slug>/rate/: a reader's score, by form post (redirected back) or as JSON."""
 
 from django import forms
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from animeblog.ratelimit import client_ip, is_over_limit, seconds_until_reset
 from reviews import ratings
 from reviews.models import Review
 
@@ -42,7 +44,7 @@ def refusal(request, message: str, status: int, review: Review | None = None):
 
 def too_many_ratings(request, review: Review):
     """429, saying how long to wait in words and in Retry-After."""
-    seconds = ratings.seconds_until_limit_resets()
+    seconds = seconds_until_reset(settings.RATINGS_PER_IP_WINDOW)
     minutes = -(-seconds // 60)
     wait = f"{minutes} minute{'' if minutes == 1 else 's'}"
     response = refusal(request, LIMIT_MESSAGE.format(wait=wait), 429, review)
@@ -63,9 +65,8 @@ def rate(request, slug):
     form = RatingForm(request.POST)
     if not form.is_valid():
         return refusal(request, SCORE_MESSAGE, 400, review)
-    # The connecting address: X-Forwarded-For is not read, as any client can forge it.
-    ip = request.META.get("REMOTE_ADDR") or None
-    if ratings.is_over_ip_limit(ip):
+    ip = client_ip(request)
+    if is_over_limit("ratings", ip, settings.RATINGS_PER_IP_LIMIT, settings.RATINGS_PER_IP_WINDOW):
         return too_many_ratings(request, review)
     voter = ratings.voter_for(request)
     score = form.cleaned_data["score"]

@@ -6,12 +6,10 @@ other, and the aggregate is always the exact total of the Rating rows.
 """
 
 import secrets
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -95,29 +93,6 @@ def own_score(request, review: Review) -> int | None:
     else:
         return None
     return Rating.objects.filter(review=review, **lookup).values_list("score", flat=True).first()
-
-
-def is_over_ip_limit(ip: str | None) -> bool:
-    """Count one vote from this IP; True once it passes RATINGS_PER_IP_LIMIT in the window.
-
-    The counter lives in the shared cache (Redis in production) so every app server
-    counts together; a fixed window per key keeps it to one atomic incr per vote.
-    Clearing cookies gives a new voter id, never a new IP, so this slows stuffing.
-    """
-    window = settings.RATINGS_PER_IP_WINDOW
-    key = f"ratings:ip:{ip or 'unknown'}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        votes = cache.incr(key)
-    except ValueError:  # evicted between add and incr: count this vote as the first
-        cache.set(key, 1, timeout=window)
-        votes = 1
-    return votes > settings.RATINGS_PER_IP_LIMIT
-
-
-def seconds_until_limit_resets() -> int:
-    window = settings.RATINGS_PER_IP_WINDOW
-    return window - int(time.time()) % window
 
 
 def rate_review(review: Review, voter: Voter, score: int, ip: str | None = None) -> Rating:

@@ -266,7 +266,7 @@ def test_posting_without_a_csrf_token_is_refused(review):
 
 def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_client(client, review, settings):
     settings.COMMENTS_RATE_LIMIT = 1
-    settings.COMMENTS_TRUSTED_PROXIES = 1
+    settings.TRUSTED_PROXIES = 1
     url = f"/reviews/{review.slug}/comment/"
 
     def post(body, forwarded_for):

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "animeblog.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "animeblog.routers.ReplicaReadsMiddleware",
+    "animeblog.unavailable.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -109,6 +111,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional read replica (README, "Running in production"): anonymous readers' public
+# pages read from it, everything else uses the primary (animeblog/routers.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+DATABASE_ROUTERS = ["animeblog.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else local memory.
@@ -116,8 +127,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that answers like an empty cache while Redis is down.
+            "BACKEND": "animeblog.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "animeblog"),
         }
     }

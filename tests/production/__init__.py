@@ -1,0 +1,1 @@
+"""Tests of the site run as in production: gunicorn, replicas, faults, backups."""

@@ -210,15 +210,16 @@ def gunicorn(config: Config, env: dict):
         log.close()
 
 
-def wait_until_up(url: str, seconds: float = 30) -> None:
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    """Poll until the health check answers 200; workers boot slowly on a busy machine."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - local URL
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local URL
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.3)
+        except OSError:  # refused, reset or timed out: not listening or not ready yet
+            time.sleep(0.5)
     raise RuntimeError(f"gunicorn did not answer {url} within {seconds}s; see gunicorn.log")
 
 

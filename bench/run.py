@@ -106,11 +106,15 @@ def ensure_wrk() -> str:
 
 
 def production_env(config: Config, backend: str) -> dict:
-    """Production settings on 127.0.0.1: DEBUG off, a secret key, no HTTPS redirect."""
+    """Production settings on 127.0.0.1: DEBUG off, a secret key, no HTTPS redirect.
+
+    The site's own variables are dropped from the inherited environment, so a developer's
+    shell (DJANGO_DEBUG=1, a replica URL, a page cache setting) cannot change the results.
+    """
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "PAGE_CACHE_", "GUNICORN_"))
     }
     env.update(
         DJANGO_DEBUG="0",
@@ -118,7 +122,6 @@ def production_env(config: Config, backend: str) -> dict:
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_STATIC_ROOT=str(config.workdir / "static"),
-        DJANGO_LOG_LEVEL="WARNING",
     )
     if backend == "postgres":
         env.update(DATABASE_URL=config.database_url, REDIS_URL=config.redis_url)

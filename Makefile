@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 PORT ?= 8000
 
-.PHONY: run test lint format bench clean
+.PHONY: run serve test lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ run: $(STAMP)
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## serve: production: refuse unapplied migrations, collect static files, run gunicorn
+## with gunicorn.conf.py (needs DJANGO_SECRET_KEY etc.; README, "Running in production")
+serve: $(STAMP)
+	@$(BIN)/python manage.py migrate --check >/dev/null || { \
+		echo "make serve: unapplied migrations, or the check failed (see above); run $(BIN)/python manage.py migrate" >&2; \
+		exit 1; }
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn --config gunicorn.conf.py animeblog.wsgi
 
 ## test: set up and run the whole suite (honours DATABASE_URL and REDIS_URL)
 test: $(STAMP) $(AXE)

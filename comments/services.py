@@ -8,12 +8,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
 from comments.moderation import Verdict, count_links, judge
+from reviews.models import Review
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +57,21 @@ def is_duplicate(review, submission: Submission) -> bool:
 
 def _is_staff(user) -> bool:
     return user is not None and user.is_authenticated and user.is_staff
+
+
+def refresh_comment_counts(review_ids) -> None:
+    """Keep Review.comment_count, which review cards show, equal to the approved comments."""
+    approved = (
+        Comment.objects.approved()
+        .filter(review=OuterRef("pk"))
+        .order_by()
+        .values("review")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    Review.objects.filter(pk__in=set(review_ids)).update(
+        comment_count=Coalesce(Subquery(approved), 0)
+    )
 
 
 def _record(comment: Comment, from_status: str, verdict: Verdict, by=None) -> None:
@@ -113,6 +130,8 @@ def post_comment(
     with transaction.atomic():
         comment.save()
         _record(comment, "", verdict, by=comment.user)
+        if verdict.status == Comment.Status.APPROVED:
+            refresh_comment_counts([comment.review_id])
         if verdict.status == Comment.Status.PENDING and rules.notify_moderators:
             transaction.on_commit(lambda: notify_moderators(comment))
     return comment
@@ -125,7 +144,7 @@ def moderate(comments, to_status: str, *, by, reason: str = "") -> int:
     """
     if not by.has_perm(MODERATE_PERMISSION):
         raise PermissionDenied("Only moderators can moderate comments.")
-    changed = 0
+    changed, changed_reviews = 0, set()
     with transaction.atomic():
         ids = [comment.pk for comment in comments]
         for comment in Comment.objects.select_for_update().filter(pk__in=ids):
@@ -138,6 +157,8 @@ def moderate(comments, to_status: str, *, by, reason: str = "") -> int:
             comment.save(update_fields=["status", "moderated_by", "moderated_at"])
             _record(comment, from_status, Verdict(to_status, reason), by=by)
             changed += 1
+            changed_reviews.add(comment.review_id)
+        refresh_comment_counts(changed_reviews)
     return changed
 
 
@@ -166,6 +187,7 @@ def report_comment(comment: Comment, *, ip, voter_id: str) -> bool:
                 comment.held_reason = reason
                 comment.save(update_fields=["status", "held_reason"])
                 _record(comment, Comment.Status.APPROVED, Verdict(comment.status, reason))
+                refresh_comment_counts([comment.review_id])
                 if rules.notify_moderators:
                     transaction.on_commit(lambda: notify_moderators(comment))
     except IntegrityError:

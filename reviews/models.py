@@ -20,7 +20,9 @@ from reviews.scores import ONE_DECIMAL
 
 # Written only by reviews.ratings (F() updates in the vote's transaction), never by a
 # save of the article: restoring a revision must not bring back an old count either.
-RATING_AGGREGATE_FIELDS = ("rating_count", "rating_sum")
+# Counters kept by their own write paths (reviews.ratings, comments.services), never
+# by saving the article: an editor's save must not write back a stale count.
+COUNTER_FIELDS = ("rating_count", "rating_sum", "comment_count")
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -35,7 +37,7 @@ class ReviewManager(models.Manager.from_queryset(ReviewQuerySet)):
         return super().get_queryset().defer("search_vector")
 
 
-@reversion.register(exclude=(*RATING_AGGREGATE_FIELDS, "search_vector"))
+@reversion.register(exclude=(*COUNTER_FIELDS, "search_vector"))
 class Review(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -101,6 +103,7 @@ class Review(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     rating_count = models.PositiveIntegerField("reader ratings", default=0, editable=False)
     rating_sum = models.PositiveIntegerField("sum of reader scores", default=0, editable=False)
+    comment_count = models.PositiveIntegerField("approved comments", default=0, editable=False)
     # Filled by a PostgreSQL trigger, GIN-indexed there (reviews migration 0007); unused on
     # SQLite, where search falls back to icontains. See animeblog/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -168,8 +171,8 @@ class Review(models.Model):
         )
 
     def fields_saved_with_the_article(self) -> list[str]:
-        """Every loaded field but the rating aggregate, which votes change under our feet."""
-        skipped = {*RATING_AGGREGATE_FIELDS, *self.get_deferred_fields()}
+        """Every loaded field but the counters, which votes and comments change under our feet."""
+        skipped = {*COUNTER_FIELDS, *self.get_deferred_fields()}
         return [
             field.name
             for field in self._meta.concrete_fields

@@ -3,7 +3,8 @@
 load_demo calls load(log) after the reviews' loader, so the review exists. The comments
 are our own writing. Running it again finds them by their text and adds nothing.
 They are written directly rather than through services.post_comment: the demo needs set
-statuses and dates, which the moderation rules would rightly not give a new comment.
+statuses and dates, which the moderation rules would rightly not give a new comment; the
+review's approved count is refreshed afterwards.
 """
 
 from datetime import timedelta
@@ -11,6 +12,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from comments.models import Comment
+from comments.services import refresh_comment_counts
 from reviews.models import Review
 
 REVIEW_SLUG = "metallic-rouge-season-01-review"
@@ -95,4 +97,5 @@ def load(log) -> None:
         )
         by_key[key] = comment
         created += was_created
+    refresh_comment_counts([review.pk])
     log(f"Demo comments: {created} added under “{review}”.")

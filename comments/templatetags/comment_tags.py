@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django import template
-from django.db.models import Count
 
 from comments import cookies, spam
 from comments.forms import CommentForm
@@ -64,23 +63,3 @@ def comment_discussion(context, review) -> Discussion:
 def comment_queue_counts() -> dict[str, int]:
     """Comments per status, for the moderators' summary on the admin index (one query)."""
     return Comment.objects.count_by_status()
-
-
-@register.simple_tag
-def attach_approved_comment_counts(reviews) -> str:
-    """Set approved_comment_count on every review of a list (cards) with one query for all.
-
-    Reviews must not import comments, so lists of review cards call this tag instead of
-    annotating their querysets; it renders nothing.
-    """
-    reviews = list(reviews)
-    counts = dict(
-        Comment.objects.approved()
-        .filter(review__in=[review.pk for review in reviews])
-        .values_list("review")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    for review in reviews:
-        review.approved_comment_count = counts.get(review.pk, 0)
-    return ""

@@ -6,9 +6,11 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.operations import RunPython
 
-# The data migrations that make the roles, in order: the groups, then their comment permissions.
+# The data migrations that make the roles, in order: the groups, then the permissions
+# later models added to them.
 ROLE_MIGRATIONS = [
     ("reviews", "0004_editorial_roles"),
+    ("reviews", "0006_rating_permissions_for_editors"),
     ("comments", "0002_comment_permissions_for_moderators_and_editors"),
 ]
 

@@ -17,8 +17,11 @@ from tests.production.services import postgres_bin_dir
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-ON_POSTGRES_AND_REDIS = DATABASE_URL.startswith(("postgres://", "postgresql://")) and bool(
-    REDIS_URL
+ON_POSTGRES = DATABASE_URL.startswith(("postgres://", "postgresql://"))
+ON_POSTGRES_AND_REDIS = ON_POSTGRES and bool(REDIS_URL)
+
+needs_postgres = pytest.mark.skipif(
+    not ON_POSTGRES, reason="needs the shared PostgreSQL: set DATABASE_URL=postgres://…"
 )
 
 needs_postgres_and_redis = pytest.mark.skipif(

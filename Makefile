@@ -51,6 +51,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## audit: pip-audit the installed dependencies against PyPI's vulnerability data; fails on any
+## known vulnerability. Packages PyPI cannot be asked about are listed as not audited; add
+## AUDIT_ARGS=--strict to fail on those too.
+audit: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable > $(VENV)/audited-requirements.txt
+	$(BIN)/pip-audit --requirement $(VENV)/audited-requirements.txt --no-deps --disable-pip \
+		--progress-spinner off $(AUDIT_ARGS)
+
 ## format: apply ruff's fixes and formatting
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

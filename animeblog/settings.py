@@ -211,6 +211,14 @@ STORAGES = {
         ),
     },
 }
+# django-storages' S3 backend reads these settings (credentials come from the
+# environment or the machine's role through boto3). Posters are public: plain URLs,
+# not signed ones that would expire inside cached pages.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
 
 # Uploads larger than this go to a temporary file rather than memory; request
 # bodies and form field counts are bounded so oversize posts get a 400.
@@ -244,12 +252,14 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# username from one IP address (REMOTE_ADDR, as for ratings), that pair is refused for
-# AXES_COOLOFF_MINUTES with a 429 page. Attempts are kept in the database, so every app
+# username from one IP address (the client address the rate limits count by, so behind
+# a load balancer it is the reader's), that pair is refused for AXES_COOLOFF_MINUTES
+# with a 429 page. Attempts are kept in the database, so every app
 # server sees them; `manage.py axes_reset` lifts lockouts at once.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "animeblog.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "login_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429

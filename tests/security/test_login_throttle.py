@@ -79,3 +79,17 @@ def test_the_limit_and_cool_off_come_from_settings(editor, settings):
     response = log_in("editor", PASSWORD)
     assert response.status_code == 429
     assert "for 30 minutes" in response.content.decode()
+
+
+def test_behind_a_load_balancer_each_reader_address_is_locked_out_on_its_own(editor, settings):
+    """The load balancer's own address is every reader's REMOTE_ADDR: it must not be the key."""
+    settings.TRUSTED_PROXIES = 1
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+    attacker = Client(HTTP_X_FORWARDED_FOR="203.0.113.7", **balancer)
+    for _ in range(5):
+        attacker.post("/admin/login/", {"username": "editor", "password": "wrong guess"})
+    editor_browser = Client(HTTP_X_FORWARDED_FOR="198.51.100.20", **balancer)
+    response = editor_browser.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 302
+    response = attacker.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 429

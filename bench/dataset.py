@@ -24,7 +24,7 @@ from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG, show_slug
 from catalog.models import Episode, Genre, Language, QualityVariant, Season, Studio, Title
 from comments.models import Comment
 from reviews.markdown import render_markdown
-from reviews.models import Rating, Review
+from reviews.models import COUNTER_FIELDS, Rating, Review
 
 # Each thread there is a top-level comment with two replies: 100 threads of three.
 DISCUSSION_REPLIES_PER_THREAD = 2
@@ -150,6 +150,7 @@ def generate(sizes: Sizes, log: Callable[[str], None] = lambda message: None) ->
         log(f"{sizes.ratings} ratings")
         _comments(reviews, sizes.comments, rng)
         log(f"{sizes.comments} comments")
+        Review.objects.bulk_update(reviews, COUNTER_FIELDS, batch_size=500)
     # The planner's statistics would otherwise describe the empty tables until autovacuum
     # gets round to them, and the first benchmark pages would run on wrong plans.
     with connection.cursor() as cursor:
@@ -332,7 +333,6 @@ def _ratings(reviews, total: int, rng: random.Random) -> None:
             Rating.objects.bulk_create(batch, batch_size=BATCH)
             batch = []
     Rating.objects.bulk_create(batch, batch_size=BATCH)
-    Review.objects.bulk_update(reviews, ["rating_count", "rating_sum"], batch_size=500)
 
 
 def _comment(review_id: int, n: int, status: str, created_at, **thread) -> Comment:
@@ -352,7 +352,8 @@ def _comments(reviews, total: int, rng: random.Random) -> None:
     """300 approved comments on the big discussion; the rest spread over the other reviews.
 
     Everywhere threads are a top-level comment plus replies; elsewhere one comment
-    in ten is held or spam, which public pages must leave out.
+    in ten is held or spam, which public pages must leave out. Each review's
+    comment_count counts its approved ones, as comments.services keeps it.
     """
     discussion, others = reviews[0], reviews[1:]
     thread_size = 1 + DISCUSSION_REPLIES_PER_THREAD
@@ -377,6 +378,7 @@ def _comments(reviews, total: int, rng: random.Random) -> None:
                 else Comment.Status.APPROVED
                 for _ in range(in_thread)
             ]
+            review.comment_count += statuses.count(Comment.Status.APPROVED)
             n += 1
             root = _comment(review.pk, n, statuses[0], start + timedelta(seconds=n))
             roots.append((root, review.pk, statuses[1:]))

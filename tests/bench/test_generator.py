@@ -1,7 +1,7 @@
 """The benchmark dataset generator at a tiny size: exact counts, consistent totals, live pages."""
 
 import pytest
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from bench.dataset import Sizes, generate
 from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG
@@ -39,6 +39,13 @@ def test_stored_rating_totals_match_the_rating_rows(dataset):
         for review in Review.objects.filter(rating_count__gt=0)
     }
     assert stored == by_review
+
+
+def test_stored_comment_counts_match_the_approved_comments(dataset):
+    approved = Count("comments", filter=Q(comments__status=Comment.Status.APPROVED))
+    reviews = Review.objects.annotate(approved=approved)
+    assert {review.comment_count for review in reviews} != {0}
+    assert all(review.comment_count == review.approved for review in reviews)
 
 
 def test_discussion_review_has_exactly_300_approved_comments_on_its_page(dataset, client):

@@ -2,21 +2,15 @@
 
 import json
 import logging
-import os
-import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.manage_process import manage
 from tests.reviews.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
-
-MANAGE_PY = Path(__file__).resolve().parents[2] / "manage.py"
 
 
 def request_lines(caplog) -> list[logging.LogRecord]:
@@ -70,19 +64,8 @@ def test_log_format_json_writes_one_json_object_a_line():
         "import logging; logging.getLogger('animeblog.requests')"
         ".info('method=GET', extra={'method': 'GET', 'status': 200, 'queries': 3})"
     )
-    result = subprocess.run(  # noqa: S603 (our own manage.py with fixed arguments)
-        [sys.executable, str(MANAGE_PY), "shell", "-c", code],
-        env={
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "DJANGO_DEBUG": "1",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(32),
-            "LOG_FORMAT": "json",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = manage("shell", "-c", code, DJANGO_DEBUG="1", LOG_FORMAT="json")
+    assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stderr.splitlines()]
     [request] = [line for line in lines if line["name"] == "animeblog.requests"]
     assert request["status"] == 200

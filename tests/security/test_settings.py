@@ -1,27 +1,11 @@
-"""Production settings: startup refuses a missing secret key, and `check --deploy` is clean."""
+"""Production settings: a secret key is required, `check --deploy` is clean, HSTS, cookies, CSP."""
 
 import json
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-MANAGE_PY = Path(__file__).resolve().parents[2] / "manage.py"
-
-
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    """Run manage.py in a fresh process that sees only `env` (plus PATH), as a server would."""
-    return subprocess.run(  # noqa: S603 (our own manage.py with fixed arguments)
-        [sys.executable, str(MANAGE_PY), *args],
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.manage_process import manage
 
 
 @pytest.mark.parametrize("debug", [{}, {"DJANGO_DEBUG": "0"}], ids=["debug unset", "debug off"])

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import RequestFactory
 from PIL import Image
 
 from catalog.images import RENDITION_WIDTHS, rendition_name
@@ -154,11 +155,17 @@ def test_a_missing_poster_file_is_drawn_again():
 DEMO_USERNAMES = ["admin", "editor", "moderator", "writer"]
 
 
+def authenticate_at_admin_login(username: str, password: str):
+    """The admin login's password check, with the request django-axes needs to count it."""
+    request = RequestFactory().post("/admin/login/")
+    return authenticate(request, username=username, password=password)
+
+
 def test_demo_users_get_the_password_from_the_environment(monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "a demo password")
     run("ensure_demo_users")
     for username in DEMO_USERNAMES:
-        user = authenticate(username=username, password="a demo password")
+        user = authenticate_at_admin_login(username=username, password="a demo password")
         assert user is not None
         assert user.is_staff
 
@@ -175,7 +182,7 @@ def test_without_demo_password_a_generated_password_is_printed_and_works(monkeyp
     output = run("ensure_demo_users")
     password = re.search(r"Password for admin, editor, writer, moderator: (\S+)", output)[1]
     assert len(password) >= 12
-    assert authenticate(username="writer", password=password) is not None
+    assert authenticate_at_admin_login(username="writer", password=password) is not None
 
 
 def test_a_second_run_without_demo_password_keeps_passwords_and_says_so(monkeypatch):
@@ -184,7 +191,7 @@ def test_a_second_run_without_demo_password_keeps_passwords_and_says_so(monkeypa
     monkeypatch.delenv("DEMO_PASSWORD")
     output = run("ensure_demo_users")
     assert "passwords were not changed" in output
-    assert authenticate(username="editor", password="the first password") is not None
+    assert authenticate_at_admin_login(username="editor", password="the first password") is not None
     assert get_user_model().objects.count() == 4
 
 

@@ -47,7 +47,7 @@ SNIPPET_RADIUS = 90
 # the text is HTML-escaped first, then only these become <mark> tags.
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
-SNIPPET_FRAGMENT_DELIMITER = "…"
+ELLIPSIS = "…"
 # Parts of the rendered body a snippet leaves out: spoiler blocks, whose point is to stay
 # hidden until opened, and the ¶ links of headings. Written for both Python's re (with
 # DOTALL) and PostgreSQL's regular expressions, where "." also matches a newline.
@@ -98,48 +98,8 @@ def search_reviews(query: str, filters: SearchFilters) -> QuerySet[Review]:
         Review.objects.live().filter(filters.title_conditions("title__")).select_related("title")
     )
     if uses_full_text_search():
-        tsquery = full_text_query(query)
-        return (
-            reviews.filter(search_vector=tsquery)
-            .annotate(
-                rank=SearchRank(F("search_vector"), tsquery),
-                marked_snippet=SearchHeadline(
-                    Concat(
-                        "excerpt",
-                        Value("\n\n"),
-                        Func(
-                            F("body_html"),
-                            Value(NOT_IN_SNIPPETS),
-                            Value(""),
-                            Value("g"),
-                            function="regexp_replace",
-                            output_field=TextField(),
-                        ),
-                        output_field=TextField(),
-                    ),
-                    tsquery,
-                    config="english",
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=30,
-                    min_words=12,
-                    max_fragments=2,
-                    fragment_delimiter=SNIPPET_FRAGMENT_DELIMITER,
-                ),
-            )
-            .order_by("-rank", "-publish_at", "-pk")
-        )
-    review_fields = ("display_headline", "excerpt", "body", *_name_fields("title__"))
-    in_headline = _all_words_in(query, ("display_headline", *_name_fields("title__")))
-    return (
-        reviews.filter(_all_words_in(query, review_fields, tagged=True))
-        .annotate(
-            headline_match=Case(
-                When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-        )
-        .order_by("-headline_match", "-publish_at", "-pk")
-    )
+        return ranked_reviews(reviews, full_text_query(query))
+    return reviews_containing(reviews, query)
 
 
 def search_titles(query: str, filters: SearchFilters) -> QuerySet[Title]:
@@ -173,6 +133,41 @@ def attach_snippets(reviews: list[Review], query: str) -> None:
 
 
 # PostgreSQL ---------------------------------------------------------------------------
+
+
+def ranked_reviews(reviews: QuerySet[Review], tsquery: SearchQuery) -> QuerySet[Review]:
+    """Matches by rank, each with a `marked_snippet` (computed for the page's rows only)."""
+    return (
+        reviews.filter(search_vector=tsquery)
+        .annotate(
+            rank=SearchRank(F("search_vector"), tsquery),
+            marked_snippet=SearchHeadline(
+                snippet_source(),
+                tsquery,
+                config="english",
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=ELLIPSIS,
+            ),
+        )
+        .order_by("-rank", "-publish_at", "-pk")
+    )
+
+
+def snippet_source() -> Concat:
+    """The excerpt and the rendered body without what NOT_IN_SNIPPETS names, in SQL."""
+    shown_body = Func(
+        F("body_html"),
+        Value(NOT_IN_SNIPPETS),
+        Value(""),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+    return Concat("excerpt", Value("\n\n"), shown_body, output_field=TextField())
 
 
 def full_text_query(query: str) -> SearchQuery:
@@ -221,6 +216,21 @@ def split_partial_last_word(query: str) -> tuple[str, str]:
 
 
 # Fallback (SQLite) -------------------------------------------------------------------
+
+
+def reviews_containing(reviews: QuerySet[Review], query: str) -> QuerySet[Review]:
+    """Reviews holding every word somewhere; those with all in headline or names first."""
+    review_fields = ("display_headline", "excerpt", "body", *_name_fields("title__"))
+    in_headline = _all_words_in(query, ("display_headline", *_name_fields("title__")))
+    return (
+        reviews.filter(_all_words_in(query, review_fields, tagged=True))
+        .annotate(
+            headline_match=Case(
+                When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+        .order_by("-headline_match", "-publish_at", "-pk")
+    )
 
 
 def _name_fields(prefix: str = "") -> tuple[str, ...]:

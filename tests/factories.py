@@ -46,6 +46,7 @@ class StudioFactory(factory.django.DjangoModelFactory):
 class TitleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Title
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Show {n}")
     slug = factory.LazyAttribute(lambda title: slugify(title.name))
@@ -81,6 +82,7 @@ class EpisodeFactory(factory.django.DjangoModelFactory):
 class QualityVariantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = QualityVariant
+        skip_postgeneration_save = True
 
     season = factory.SubFactory(SeasonFactory)
     resolution = QualityVariant.Resolution.P1080

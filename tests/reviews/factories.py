@@ -19,6 +19,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Review
         skip_postgeneration_save = True
+        skip_postgeneration_save = True
 
     class Params:
         draft = factory.Trait(status=Review.Status.DRAFT, publish_at=None)

@@ -23,6 +23,8 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
 
 ## run: set up, migrate, load demo content and users, serve on http://127.0.0.1:$(PORT)/
+## in development mode (DJANGO_DEBUG=1 unless the environment says otherwise)
+run: export DJANGO_DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo

@@ -5,16 +5,18 @@ Every query starts from `Review.objects.live()`, the one definition of "public".
 
 from django.db.models import (
     Case,
-    Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from taggit.models import Tag
 
 from catalog.models import Genre, Language, Title, TitleRelation
@@ -71,21 +73,33 @@ def review_for_page(slug: str, reviews: QuerySet[Review] | None = None) -> Revie
     )
 
 
-def shared_count(relation: str, ids: list[int]):
-    """How many of `ids` a candidate's `relation` holds; a plain 0 when `ids` is empty.
+def count_rows(rows: QuerySet) -> Coalesce:
+    """A correlated COUNT(*) of `rows` as a subquery: no GROUP BY on the outer query.
+
+    Counting with aggregates would group the candidates by every selected column,
+    long article bodies included, which dominated the review page's time at scale.
+    """
+    return Coalesce(
+        Subquery(rows.order_by().annotate(total=Func("pk", function="COUNT")).values("total")),
+        0,
+    )
+
+
+def shared_count(rows: QuerySet, id_field: str, ids: list[int]):
+    """How many of `ids` a candidate's `rows` hold in `id_field`; a plain 0 when `ids` is empty.
 
     An empty `__in` would make the database skip the whole query, not count zero.
     """
     if not ids:
         return Value(0, output_field=IntegerField())
-    return Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
+    return count_rows(rows.filter(**{f"{id_field}__in": ids}))
 
 
 def also_check(review: Review) -> list[Review]:
     """Up to four other live reviews: same franchise, then shared genres and tags, then newest.
 
     One query whatever the number of candidates: the franchise test is a subquery on
-    TitleRelation (either direction), the shared counts are aggregates; the review's own
+    TitleRelation (either direction), the shared counts are correlated subqueries; the review's own
     genres and tags come from the page's prefetched data.
     """
     genre_ids = [genre.pk for genre in review.title.genres.all()]
@@ -104,8 +118,20 @@ def also_check(review: Review) -> list[Review]:
                 default=Value(0),
                 output_field=IntegerField(),
             ),
-            shared_genres=shared_count("title__genres", genre_ids),
-            shared_tags=shared_count("tags", tag_ids),
+            shared_genres=shared_count(
+                Title.genres.through.objects.filter(title_id=OuterRef("title_id")),
+                "genre_id",
+                genre_ids,
+            ),
+            shared_tags=shared_count(
+                Review.tags.through.objects.filter(
+                    object_id=OuterRef("pk"),
+                    content_type__app_label="reviews",
+                    content_type__model="review",
+                ),
+                "tag_id",
+                tag_ids,
+            ),
         )
         .order_by(
             "-is_franchise",

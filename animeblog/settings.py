@@ -263,6 +263,8 @@ AXES_CLIENT_IP_CALLABLE = "animeblog.ratelimit.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "login_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
+# No startup banner from axes on every manage.py command.
+AXES_VERBOSE = False
 
 # Content Security Policy (django-csp): only this site's own scripts, styles and
 # images, no inline script or style, no framing. Images may also come from the media
@@ -301,4 +303,7 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own loggers write through the root handler only: its default console
+    # handler would print every line a second time in development.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

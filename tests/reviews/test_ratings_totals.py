@@ -38,6 +38,16 @@ def test_recount_ratings_rebuilds_every_reviews_totals_from_the_votes():
     assert "3 review(s) from 3 rating(s)" in output
 
 
+def test_a_cached_review_page_shows_the_recounted_totals(client):
+    review = cast_votes(ReviewFactory(), 3, 8)
+    Review.objects.filter(pk=review.pk).update(rating_count=5, rating_sum=50)
+    assert "from 5 readers" in client.get(review.get_absolute_url()).content.decode()
+
+    recount()
+
+    assert "from 2 readers" in client.get(review.get_absolute_url()).content.decode()
+
+
 def test_recount_ratings_can_rebuild_chosen_reviews_only():
     chosen, left = cast_votes(ReviewFactory(), 7), cast_votes(ReviewFactory(), 7)
     Review.objects.update(rating_count=2, rating_sum=20)

@@ -47,28 +47,29 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value())
 
 
-class ReportInline(admin.TabularInline):
+class RecordInline(admin.TabularInline):
+    """A comment's records (reports, decisions) are evidence: shown, never added or edited."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ReportInline(RecordInline):
     model = CommentReport
     fields = ("created_at", "ip", "voter_id")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     verbose_name_plural = "reports by readers"
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class DecisionInline(admin.TabularInline):
+class DecisionInline(RecordInline):
     model = ModerationDecision
     fields = ("at", "by", "from_status", "to_status", "reason")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     verbose_name_plural = "moderation history"
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 def _moderation_action(to_status: str, description: str, done: str):

@@ -102,23 +102,27 @@ TEMPLATES = [
     },
 ]
 
+
 # Database: DATABASE_URL (e.g. postgres://user@host:5432/name), else an SQLite
 # file in the project folder.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+def database_config(url: str) -> dict:
+    """One database from its URL, with the connection reuse every database here shares."""
+    return dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
+    )
+
+
+DATABASES = {
+    "default": database_config(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
 # An optional read replica (README, "Running in production"): anonymous readers' public
 # pages read from it, everything else uses the primary (animeblog/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"],
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
+    DATABASES["replica"] = database_config(os.environ["DATABASE_REPLICA_URL"])
 DATABASE_ROUTERS = ["animeblog.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,6 +1,6 @@
 """Review articles and the record of their editorial workflow."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import reversion
 from django.conf import settings
@@ -16,12 +16,11 @@ from catalog.images import SafeImageField
 from catalog.models import SCORE_VALIDATORS, Season, Title
 from reviews.headlines import compose_headline
 from reviews.markdown import render_markdown
-from reviews.scores import ONE_DECIMAL
+from reviews.scores import to_one_decimal
 
-# Written only by reviews.ratings (F() updates in the vote's transaction), never by a
-# save of the article: restoring a revision must not bring back an old count either.
 # Counters kept by their own write paths (reviews.ratings, comments.services), never
-# by saving the article: an editor's save must not write back a stale count.
+# by saving the article: neither an editor's save nor a restored revision may write back
+# a stale count.
 COUNTER_FIELDS = ("rating_count", "rating_sum", "comment_count")
 
 
@@ -146,9 +145,9 @@ class Review(models.Model):
         """Render the body and compose the headline once here, never per request."""
         self.body_html, self.toc = render_markdown(self.body)
         self.display_headline = self.compose_display_headline()
-        if kwargs.get("update_fields") is None and not self._state.adding:
-            kwargs["update_fields"] = self.fields_saved_with_the_article()
         update_fields = kwargs.get("update_fields")
+        if update_fields is None and not self._state.adding:
+            update_fields = self.fields_saved_with_the_article()
         if update_fields is not None:
             kwargs["update_fields"] = {
                 *update_fields,
@@ -184,9 +183,7 @@ class Review(models.Model):
         """The readers' mean score, rounded half-up to one decimal; None before the first vote."""
         if not self.rating_count:
             return None
-        return (Decimal(self.rating_sum) / self.rating_count).quantize(
-            ONE_DECIMAL, rounding=ROUND_HALF_UP
-        )
+        return to_one_decimal(Decimal(self.rating_sum) / self.rating_count)
 
     def compose_display_headline(self) -> str:
         """The override, else the composed headline, cut to fit the stored field."""

@@ -6,15 +6,17 @@ from decimal import ROUND_HALF_UP, Decimal
 ONE_DECIMAL = Decimal("0.1")
 
 
-def average_score(*scores: Decimal | None) -> Decimal | None:
-    """The mean of the scores present, rounded half-up to one decimal; None when none is present.
+def to_one_decimal(value: Decimal) -> Decimal:
+    """Round half-up to one decimal: readers expect 6.25 to show as 6.3, not banker's 6.2."""
+    return value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
-    Half-up (not Python's default banker's rounding) because readers expect 6.25 to show as 6.3.
-    """
+
+def average_score(*scores: Decimal | None) -> Decimal | None:
+    """The mean of the scores present, rounded half-up to one decimal; None when none is present."""
     present = [Decimal(score) for score in scores if score is not None]
     if not present:
         return None
-    return (sum(present) / len(present)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+    return to_one_decimal(sum(present) / len(present))
 
 
 @dataclass(frozen=True)

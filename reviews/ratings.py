@@ -46,12 +46,15 @@ def voter_for(request) -> Voter:
     A bad signature never falls back to any stored id, so forging a cookie cannot
     vote as someone else: it only starts a fresh anonymous identity.
     """
+    return known_voter(request) or Voter(voter_id=secrets.token_hex(16), is_new=True)
+
+
+def known_voter(request) -> Voter | None:
+    """The reader by account or by a validly signed cookie; None when they have no identity yet."""
     if request.user.is_authenticated:
         return Voter(user=request.user)
     voter_id = known_voter_id(request)
-    if voter_id:
-        return Voter(voter_id=voter_id)
-    return Voter(voter_id=secrets.token_hex(16), is_new=True)
+    return Voter(voter_id=voter_id) if voter_id else None
 
 
 def known_voter_id(request) -> str:
@@ -86,13 +89,11 @@ def own_score(request, review: Review) -> int | None:
     Readers without an account or voter cookie (first visits, crawlers) all get the
     same page, which keeps that page cacheable.
     """
-    if request.user.is_authenticated:
-        lookup = {"user": request.user}
-    elif voter_id := known_voter_id(request):
-        lookup = {"voter_id": voter_id}
-    else:
+    voter = known_voter(request)
+    if voter is None:
         return None
-    return Rating.objects.filter(review=review, **lookup).values_list("score", flat=True).first()
+    ratings = Rating.objects.filter(review=review, **voter.lookup)
+    return ratings.values_list("score", flat=True).first()
 
 
 def rate_review(review: Review, voter: Voter, score: int, ip: str | None = None) -> Rating:

@@ -99,17 +99,18 @@ def _start_generation(key: str, timeout: int | None) -> str:
     return fresh if cache.add(key, fresh, timeout=timeout) else cache.get(key, fresh)
 
 
-def current_generations(path: str) -> tuple[str, str]:
-    """The site's and the path's generation, starting either afresh when it is missing.
+def current_generations(path: str) -> tuple[tuple[str, str], float | None]:
+    """The site's and the path's generation, starting either afresh when it is missing,
+    and the remembered next publication (None if lost), all in one cache round-trip.
 
     A missing generation (never set, evicted, cache flushed) must not fall back to a
     fixed value, or pages stored under that value long ago could come back.
     """
     path_key = PATH_GENERATION_PREFIX + path
-    found = cache.get_many([SITE_GENERATION_KEY, path_key])
+    found = cache.get_many([SITE_GENERATION_KEY, path_key, NEXT_PUBLISH_KEY])
     site = found.get(SITE_GENERATION_KEY) or _start_generation(SITE_GENERATION_KEY, None)
     page = found.get(path_key) or _start_generation(path_key, PATH_GENERATION_SECONDS)
-    return site, page
+    return (site, page), found.get(NEXT_PUBLISH_KEY)
 
 
 def page_key(request, generations: tuple[str, str]) -> str:
@@ -139,17 +140,17 @@ def remember_next_scheduled_publish(now: datetime | None = None) -> float | None
     return found or None
 
 
-def next_scheduled_publish(now: datetime) -> float | None:
-    remembered = cache.get(NEXT_PUBLISH_KEY)
+def next_scheduled_publish(now: datetime, remembered: float | None) -> float | None:
+    """The remembered next publication, looked up again when it has passed or was lost."""
     if remembered is None or 0 < remembered <= now.timestamp():
         return remember_next_scheduled_publish(now)
     return remembered or None
 
 
-def seconds_to_keep(now: datetime) -> float:
+def seconds_to_keep(now: datetime, remembered_publish: float | None) -> float:
     """PAGE_CACHE_SECONDS, cut short so no page outlives the next scheduled publication."""
     seconds = float(settings.PAGE_CACHE_SECONDS)
-    upcoming = next_scheduled_publish(now)
+    upcoming = next_scheduled_publish(now, remembered_publish)
     if upcoming is not None:
         seconds = min(seconds, upcoming - now.timestamp())
     return seconds
@@ -238,7 +239,7 @@ class PageCacheMiddleware:
                 response["X-Cache"] = "bypass"
             return response
         now = timezone.now()
-        generations = current_generations(request.path)
+        generations, remembered_publish = current_generations(request.path)
         key = page_key(request, generations)
         page = fetch(key, now)
         if page is not None:
@@ -248,7 +249,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and is_storable(response):
-            seconds = seconds_to_keep(now)
+            seconds = seconds_to_keep(now, remembered_publish)
             if seconds > 0:
                 store(key, response, seconds, now)
             served_from_cache_headers(response)

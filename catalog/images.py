@@ -124,6 +124,12 @@ def rendition_name(name: str, width: int) -> str:
     return posixpath.join(folder, "renditions", f"{stem}-{extension.lstrip('.')}-{width}w.webp")
 
 
+def delete_renditions(storage, name: str) -> None:
+    """Remove every rendition a stored image named `name` may have; missing ones are fine."""
+    for width in RENDITION_WIDTHS:
+        storage.delete(rendition_name(name, width))
+
+
 class SafeImageFieldFile(ImageFieldFile):
     """A stored image that knows its dimensions and renditions without opening storage."""
 
@@ -134,8 +140,7 @@ class SafeImageFieldFile(ImageFieldFile):
         setattr(self.instance, self.field.width_field, content.width)
         setattr(self.instance, self.field.height_field, content.height)
         super().save(content.name, content, save=save)
-        for width in RENDITION_WIDTHS:
-            self.storage.delete(rendition_name(self.name, width))
+        delete_renditions(self.storage, self.name)
         for width, data in content.renditions.items():
             self.storage.save(rendition_name(self.name, width), ContentFile(data))
 
@@ -238,7 +243,6 @@ class SafeImageField(models.ImageField):
             if model._base_manager.filter(**{self.attname: name}).exists():
                 return
             self.storage.delete(name)
-            for width in RENDITION_WIDTHS:
-                self.storage.delete(rendition_name(name, width))
+            delete_renditions(self.storage, name)
 
         transaction.on_commit(delete)

@@ -31,13 +31,14 @@ def post(request, slug):
     review = get_object_or_404(Review.objects.live(), slug=slug)
     window = settings.COMMENTS_RATE_WINDOW
     if is_over_limit("comments", client_ip(request), settings.COMMENTS_RATE_LIMIT, window):
+        retry_after = seconds_until_reset(window)
         response = render(
             request,
             "comments/rate_limited.html",
-            {"review": review, "window_minutes": -(-seconds_until_reset(window) // 60)},
+            {"review": review, "window_minutes": -(-retry_after // 60)},
             status=429,
         )
-        response["Retry-After"] = str(seconds_until_reset(window))
+        response["Retry-After"] = str(retry_after)
         return response
     rules = DiscussionSettings.load()
     if comments_are_closed(review, rules):

@@ -261,7 +261,9 @@ def marked_excerpt(text: str, query: str) -> str:
     window = text[start : start + 2 * SNIPPET_RADIUS]
     marked = pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_STOP}", window)
     return (
-        ("…" if start else "") + " ".join(marked.split()) + "…" * (len(text) > start + len(window))
+        (ELLIPSIS if start else "")
+        + " ".join(marked.split())
+        + ELLIPSIS * (len(text) > start + len(window))
     )
 
 

@@ -25,6 +25,7 @@ from reviews.models import Review
 
 ALSO_CHECK_LIMIT = 4
 REVIEWS_IN_SECTION = 12
+NEWEST_FIRST = ("-publish_at", "-pk")  # pk breaks ties, so pages never repeat or skip a review
 
 
 def reviews_for_list(reviews: QuerySet[Review] | None = None) -> QuerySet[Review]:
@@ -37,19 +38,19 @@ def reviews_for_list(reviews: QuerySet[Review] | None = None) -> QuerySet[Review
 
 def reviews_for_home() -> QuerySet[Review]:
     """Featured reviews first, then the newest."""
-    return reviews_for_list().order_by("-is_featured", "-publish_at", "-pk")
+    return reviews_for_list().order_by("-is_featured", *NEWEST_FIRST)
 
 
 def reviews_with_tag(tag: Tag) -> QuerySet[Review]:
-    return reviews_for_list().filter(tags=tag).order_by("-publish_at", "-pk")
+    return reviews_for_list().filter(tags=tag).order_by(*NEWEST_FIRST)
 
 
 def reviews_of_title(title: Title) -> QuerySet[Review]:
-    return reviews_for_list().filter(title=title).order_by("-publish_at", "-pk")
+    return reviews_for_list().filter(title=title).order_by(*NEWEST_FIRST)
 
 
 def reviews_in_genre(genre: Genre) -> QuerySet[Review]:
-    return reviews_for_list().filter(title__genres=genre).order_by("-publish_at", "-pk")
+    return reviews_for_list().filter(title__genres=genre).order_by(*NEWEST_FIRST)
 
 
 def reviews_in_audio_language(language: Language) -> QuerySet[Review]:
@@ -57,7 +58,7 @@ def reviews_in_audio_language(language: Language) -> QuerySet[Review]:
     dubbed = Title.objects.filter(
         pk=OuterRef("title_id"), seasons__variants__audio_languages=language
     )
-    return reviews_for_list().filter(Exists(dubbed)).order_by("-publish_at", "-pk")
+    return reviews_for_list().filter(Exists(dubbed)).order_by(*NEWEST_FIRST)
 
 
 def review_for_page(slug: str, reviews: QuerySet[Review] | None = None) -> Review:

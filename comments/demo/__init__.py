@@ -83,7 +83,7 @@ def load(log) -> None:
             body=body,
             defaults={
                 "parent": parent,
-                "root": (parent.root or parent) if parent else None,
+                "root_id": parent.thread_root_id if parent else None,
                 "depth": parent.depth + 1 if parent else 0,
                 "name": name,
                 "email": f"{name.lower()}@demo.invalid",

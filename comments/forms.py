@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 
 from comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, WEBSITE_SCHEMES, Comment
+from comments.services import is_staff_author
 from comments.spam import HONEYPOT_FIELD
 
 WEBSITE_ERROR = "Enter a website address starting with http:// or https://."
@@ -58,7 +59,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, review, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.review = review
-        self.is_staff_author = bool(user and user.is_authenticated and user.is_staff)
+        self.is_staff_author = is_staff_author(user)
         if self.is_staff_author:
             for field in ("name", "email", "website", "remember"):
                 del self.fields[field]

@@ -100,12 +100,12 @@ def _load_season(title: Title, show: DemoShow, demo: DemoSeason, languages: dict
         number=demo.number,
         defaults={"aired_from": demo.aired_from, "aired_to": demo.aired_to},
     )
-    titles = demo.episode_titles + ("",) * (demo.episode_count - len(demo.episode_titles))
+    names = demo.episode_titles + ("",) * (demo.episode_count - len(demo.episode_titles))
     # One upsert per season rather than a query pair per episode: shows run to dozens.
     Episode.objects.bulk_create(
         [
-            Episode(season=season, number=number, title=title, duration=show.episode_duration)
-            for number, title in enumerate(titles, start=1)
+            Episode(season=season, number=number, title=name, duration=show.episode_duration)
+            for number, name in enumerate(names, start=1)
         ],
         update_conflicts=True,
         unique_fields=["season", "number"],

@@ -23,7 +23,7 @@ class LatestReviewsFeed(Feed):
         return reverse("home")
 
     def items(self):
-        return selectors.reviews_for_list().order_by(*selectors.NEWEST_FIRST)[:FEED_LENGTH]
+        return selectors.reviews_for_feed()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.display_headline

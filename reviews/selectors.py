@@ -29,10 +29,18 @@ NEWEST_FIRST = ("-publish_at", "-pk")  # pk breaks ties, so pages never repeat o
 
 
 def reviews_for_list(reviews: QuerySet[Review] | None = None) -> QuerySet[Review]:
-    """Reviews as list cards and feeds display them: with show, author, genres and tags."""
+    """Reviews as list cards display them: with their show (for the poster)."""
     reviews = Review.objects.live() if reviews is None else reviews
-    return reviews.select_related("title", "season", "author").prefetch_related(
-        "title__genres", "tags"
+    return reviews.select_related("title")
+
+
+def reviews_for_feed() -> QuerySet[Review]:
+    """Reviews as feed items show them: with author, and genres and tags as categories."""
+    return (
+        reviews_for_list()
+        .select_related("author")
+        .prefetch_related("title__genres", "tags")
+        .order_by(*NEWEST_FIRST)
     )
 
 

@@ -23,17 +23,17 @@ from tests.reviews.factories import ReviewFactory
 pytestmark = pytest.mark.django_db
 
 SIZES = [1, 15]
-# The reviews' count and page, their shows' genres and their tags; the recently added
-# shows and their genres; the genres with shows and the audio languages in use.
-HOME_QUERIES = 8
-# The tag, the paginator's count, the page of reviews, their shows' genres and tags.
-TAG_PAGE_QUERIES = 5
-# The genre, its live reviews with their shows' genres and tags, the paginator's count,
-# the page of shows and their genres (tests/catalog/test_pages.py pins it without reviews).
-GENRE_PAGE_QUERIES = 7
-# The show and its nine prefetches, then its live reviews with genres and tags
+# The reviews' count and page (with their shows); the recently added shows and their
+# genres; the genres with shows and the audio languages in use.
+HOME_QUERIES = 6
+# The tag, the paginator's count, the page of reviews with their shows.
+TAG_PAGE_QUERIES = 3
+# The genre, its live reviews with their shows, the paginator's count, the page of
+# shows and their genres (tests/catalog/test_pages.py pins it without reviews).
+GENRE_PAGE_QUERIES = 5
+# The show and its nine prefetches, then its live reviews
 # (tests/catalog/test_pages.py pins it without reviews).
-SHOW_PAGE_QUERIES = 13
+SHOW_PAGE_QUERIES = 11
 # The review with show, season and author; tags, genres, studios, seasons, episodes,
 # variants, audio and subtitle languages; Also Check; the discussion settings, its counts
 # and its page of comments.

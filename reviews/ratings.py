@@ -78,7 +78,7 @@ def remember_voter(response, voter: Voter) -> None:
             salt=VOTER_COOKIE_SALT,
             max_age=VOTER_COOKIE_MAX_AGE,
             httponly=True,
-            secure=not settings.DEBUG,
+            secure=settings.SESSION_COOKIE_SECURE,
             samesite="Lax",
         )
 

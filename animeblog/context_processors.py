@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from core.public_urls import absolute_url
+
 
 def site(request):
     """No database work here: every page pays for it, and error pages must stay cheap."""
@@ -9,8 +11,7 @@ def site(request):
 
 
 def canonical_url(request) -> str:
-    """The page's one public address: SITE_URL (or the request's host) + path, keeping ?page=."""
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    """The page's one public address: the site's address + path, keeping ?page=."""
     page = request.GET.get("page", "")
     query = f"?page={page}" if page.isdigit() and page != "1" else ""
-    return f"{base}{request.path}{query}"
+    return absolute_url(f"{request.path}{query}", request=request)

@@ -15,10 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from comments.spam import renewed_form_token
-from reviews.rating_views import wants_json
+from core.requests import wants_json
 
 # The readers' forms that cached pages hold; any other failed post gets Django's own page.
-READER_FORMS = {"comments:post", "comments:report", "reviews:rate"}
+READER_FORMS = {"comments:post", "comments:report", "ratings:rate"}
 # Failures a cached page causes; a token from elsewhere or a foreign origin stays refused.
 RESENDABLE_REASONS = {REASON_NO_CSRF_COOKIE, REASON_CSRF_TOKEN_MISSING}
 TOKEN_FIELD = "csrfmiddlewaretoken"  # noqa: S105 - a form field name, not a secret

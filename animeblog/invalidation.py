@@ -1,24 +1,34 @@
-"""What retires cached pages: every change readers could see, from any app, bumps a generation.
+"""What retires cached pages: every change readers could see bumps a generation.
 
-Listening to model signals here, in the project package, keeps the apps free of
-cache code and catches every path that saves: services, the admin, data imports,
-revision restores. A change bumps the generation at once and again when its
-transaction commits: a reader who rendered the page from the old rows in between
-stored it under a generation nobody asks for any more.
+The apps with write services announce their changes as domain signals (reviews,
+comments and ratings: `<app>/signals.py`), and the page cache listens to those, once
+per change however many rows it touched. The catalog, tags, user names and the
+Discussion settings have no services (editors change them in the admin), so for
+them the model signals are the events. Listening here, in the project package,
+keeps the apps free of cache code.
+
+A change bumps the generation at once and again when its transaction commits: a
+reader who rendered the page from the old rows in between stored it under a
+generation nobody asks for any more.
 """
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import reverse
 
 from animeblog.page_cache import bump_path_generation, bump_site_generation
-from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
-from reviews.models import Rating, Review, Transition
+from comments.models import DiscussionSettings
+from comments.signals import approved_comments_changed
+from ratings.signals import rating_changed
+from reviews.models import Review
+from reviews.signals import review_changed, review_published, review_unpublished
 
-# Whole apps whose rows show on public pages; the listed models are records nobody reads there.
-PUBLIC_APPS = ("catalog", "reviews", "comments", "taggit")
-NOT_SHOWN = {Transition, CommentReport, ModerationDecision}
+# Apps whose rows show on public pages and that change without a service of their own.
+MODEL_SIGNAL_APPS = ("catalog", "taggit")
+# Apps whose many-to-many relations show on public pages (genres, tags, languages).
+PUBLIC_RELATION_APPS = ("catalog", "reviews", "taggit")
 DISPATCH_PREFIX = "animeblog.page_cache"
 
 
@@ -28,30 +38,20 @@ def _now_and_on_commit(bump, *args) -> None:
         transaction.on_commit(lambda: bump(*args))
 
 
-def site_changed(sender, raw=False, **kwargs):
+def site_changed(sender, **kwargs):
     _now_and_on_commit(bump_site_generation)
 
 
-def comment_saved(sender, instance, created, raw=False, **kwargs):
-    """A new comment held for moderation (or caught as spam) shows to no one but its author."""
-    if created and instance.status != Comment.Status.APPROVED:
-        return
-    _now_and_on_commit(bump_site_generation)
+def ratings_changed(sender, review_ids, **kwargs):
+    """Votes change only their reviews' pages (the rating box and its structured data)."""
+    for slug in Review.objects.filter(pk__in=review_ids).values_list("slug", flat=True):
+        _now_and_on_commit(bump_path_generation, reverse("reviews:detail", kwargs={"slug": slug}))
 
 
 def discussion_settings_saved(sender, instance, created, raw=False, **kwargs):
     """The row is created with the defaults already in force on first use, mid-page."""
     if not created:
         _now_and_on_commit(bump_site_generation)
-
-
-def rating_changed(sender, instance, **kwargs):
-    """A vote changes only its review's page (the rating box and its structured data)."""
-    try:
-        path = instance.review.get_absolute_url()
-    except Review.DoesNotExist:  # deleted along with its review, which retires every page
-        return
-    _now_and_on_commit(bump_path_generation, path)
 
 
 def user_saved(sender, instance, update_fields=None, **kwargs):
@@ -62,26 +62,24 @@ def user_saved(sender, instance, update_fields=None, **kwargs):
 
 
 def relation_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and instance._meta.app_label in PUBLIC_APPS:
+    if action.startswith("post_") and instance._meta.app_label in PUBLIC_RELATION_APPS:
         _now_and_on_commit(bump_site_generation)
 
 
 def connect() -> None:
     """Connect the receivers (from AppConfig.ready); dispatch uids make it idempotent."""
-    special = {
-        Comment: comment_saved,
-        DiscussionSettings: discussion_settings_saved,
-        Rating: rating_changed,
-    }
-    for label in PUBLIC_APPS:
+    for signal in (review_published, review_unpublished, review_changed, approved_comments_changed):
+        signal.connect(site_changed, dispatch_uid=f"{DISPATCH_PREFIX}.site", weak=False)
+    rating_changed.connect(ratings_changed, dispatch_uid=f"{DISPATCH_PREFIX}.path", weak=False)
+    for label in MODEL_SIGNAL_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model in NOT_SHOWN:
-                continue
-            on_save = special.get(model, site_changed)
-            on_delete = rating_changed if model is Rating else site_changed
             uid = f"{DISPATCH_PREFIX}.{model._meta.label}"
-            post_save.connect(on_save, sender=model, dispatch_uid=uid, weak=False)
-            post_delete.connect(on_delete, sender=model, dispatch_uid=uid, weak=False)
+            post_save.connect(site_changed, sender=model, dispatch_uid=uid, weak=False)
+            post_delete.connect(site_changed, sender=model, dispatch_uid=uid, weak=False)
+    settings_uid = f"{DISPATCH_PREFIX}.{DiscussionSettings._meta.label}"
+    post_save.connect(
+        discussion_settings_saved, sender=DiscussionSettings, dispatch_uid=settings_uid, weak=False
+    )
     user_uid = f"{DISPATCH_PREFIX}.user"
     post_save.connect(user_saved, sender=get_user_model(), dispatch_uid=user_uid, weak=False)
     m2m_changed.connect(relation_changed, dispatch_uid=f"{DISPATCH_PREFIX}.m2m", weak=False)

@@ -18,13 +18,13 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from comments.cookies import AUTHOR_COOKIE, PENDING_COOKIE
+from core.readers import VOTER_COOKIE
+from core.requests import is_admin_request
 from reviews.models import Review
-from reviews.ratings import VOTER_COOKIE
 
 SITE_GENERATION_KEY = "pagecache:generation"
 PATH_GENERATION_PREFIX = "pagecache:generation:"
@@ -67,7 +67,7 @@ def is_cacheable_request(request) -> bool:
     """
     if not is_enabled() or request.method not in ("GET", "HEAD"):
         return False
-    if request.path.startswith(reverse("admin:index")):
+    if is_admin_request(request):
         return False
     if any(name in request.COOKIES for name in personal_cookie_names()):
         return False

@@ -60,15 +60,16 @@ INSTALLED_APPS = [
     "axes",
     "catalog",
     "reviews",
+    "ratings",
     "comments",
     "animeblog",
 ]
 
 MIDDLEWARE = [
-    "animeblog.request_log.RequestLogMiddleware",
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "animeblog.routers.ReplicaReadsMiddleware",
-    "animeblog.unavailable.DatabaseUnavailableMiddleware",
+    "core.routers.ReplicaReadsMiddleware",
+    "core.unavailable.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -120,10 +121,10 @@ DATABASES = {
     )
 }
 # An optional read replica (README, "Running in production"): anonymous readers' public
-# pages read from it, everything else uses the primary (animeblog/routers.py).
+# pages read from it, everything else uses the primary (core/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = database_config(os.environ["DATABASE_REPLICA_URL"])
-DATABASE_ROUTERS = ["animeblog.routers.PrimaryReplicaRouter"]
+DATABASE_ROUTERS = ["core.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else local memory.
@@ -132,7 +133,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # RedisCache that answers like an empty cache while Redis is down.
-            "BACKEND": "animeblog.cache_backend.ResilientRedisCache",
+            "BACKEND": "core.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "animeblog"),
@@ -263,7 +264,7 @@ if not DEBUG:
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "animeblog.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.requests.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "login_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -288,7 +289,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Logs go to standard output; LOG_FORMAT=json writes one JSON object a line for log
-# tools. "animeblog.requests" logs one line per request (animeblog/request_log.py).
+# tools. "animeblog.requests" logs one line per request (core/request_log.py).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,

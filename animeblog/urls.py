@@ -14,6 +14,7 @@ urlpatterns = [
     path("csrf/", csrf.token, name="csrf_token"),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
+    path("", include("ratings.urls")),
     path("", include("comments.urls")),
 ]
 

@@ -11,8 +11,9 @@ from django.views.decorators.cache import never_cache
 from animeblog import search as site_search
 from animeblog.forms import SearchForm
 from catalog import selectors
+from core.public_urls import absolute_url
 from reviews import selectors as review_selectors
-from reviews.views import absolute_url, page_of_reviews
+from reviews.views import page_of_reviews
 
 RECENT_TITLES_ON_HOME = 12
 
@@ -62,7 +63,7 @@ def search_canonical_url(request, form: SearchForm, page_number: int) -> str:
     params["q"] = form.cleaned_data["q"]
     if page_number > 1:
         params["page"] = page_number
-    return absolute_url(request, f"{request.path}?{urlencode(sorted(params.items()))}")
+    return absolute_url(f"{request.path}?{urlencode(sorted(params.items()))}", request=request)
 
 
 def _database_is_reachable() -> bool:

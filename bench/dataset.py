@@ -23,8 +23,9 @@ from taggit.models import Tag, TaggedItem
 from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG, show_slug
 from catalog.models import Episode, Genre, Language, QualityVariant, Season, Studio, Title
 from comments.models import Comment
+from ratings.models import Rating
 from reviews.markdown import render_markdown
-from reviews.models import COUNTER_FIELDS, Rating, Review
+from reviews.models import COUNTER_FIELDS, Review
 
 # Each thread there is a top-level comment with two replies: 100 threads of three.
 DISCUSSION_REPLIES_PER_THREAD = 2

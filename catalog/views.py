@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from catalog import selectors
 from catalog.models import Genre, Language, Title
+from core.public_urls import absolute_url
 
 TITLES_PER_PAGE = 24
 
@@ -24,7 +25,7 @@ def title_detail(request, slug):
             "audio_languages": selectors.audio_languages(title),
             "episode_count": selectors.episode_count(title),
             "franchise_links": selectors.franchise_links(title),
-            "image_url": request.build_absolute_uri(title.poster.url) if title.poster else "",
+            "image_url": absolute_url(title.poster.url, request=request) if title.poster else "",
         },
     )
 

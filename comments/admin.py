@@ -12,8 +12,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
-from comments.moderation import count_links
-from comments.services import DuplicateComment, moderate, reply_as_moderator
+from comments.services import DuplicateComment, edit_comment, moderate_comments, reply_to_comment
 
 Status = Comment.Status
 
@@ -73,10 +72,10 @@ class DecisionInline(RecordInline):
 
 
 def _moderation_action(to_status: str, description: str, done: str):
-    """A bulk action that sends the selected comments through services.moderate."""
+    """A bulk action that sends the selected comments through services.moderate_comments."""
 
     def action(modeladmin, request, queryset):
-        changed = moderate(list(queryset), to_status, by=request.user)
+        changed = moderate_comments(comments=list(queryset), to_status=to_status, by=request.user)
         modeladmin.message_user(request, f"{changed} comment{'s' if changed != 1 else ''} {done}.")
 
     action.__name__ = f"mark_{to_status}"
@@ -153,8 +152,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         """A moderator may tidy a comment's text; its link count follows the new text."""
-        obj.link_count = count_links(obj.body)
-        super().save_model(request, obj, form, change)
+        edit_comment(comment=obj, by=request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(reports_total=Count("reports"))
@@ -226,11 +224,16 @@ class CommentAdmin(admin.ModelAdmin):
         elif request.method == "POST" and form.is_valid():
             try:
                 with transaction.atomic():
-                    moderate(
-                        [parent], Status.APPROVED, by=request.user, reason="approved with a reply"
+                    moderate_comments(
+                        comments=[parent],
+                        to_status=Status.APPROVED,
+                        by=request.user,
+                        reason="approved with a reply",
                     )
                     parent.refresh_from_db()
-                    reply = reply_as_moderator(parent, form.cleaned_data["body"], by=request.user)
+                    reply = reply_to_comment(
+                        parent=parent, body=form.cleaned_data["body"], by=request.user
+                    )
             except DuplicateComment:
                 form.add_error("body", "You have already posted exactly this reply.")
             else:

@@ -1,9 +1,13 @@
-"""The one write path for comments: posting, moderation decisions and reports, each recorded."""
+"""The one write path for comments: posting, moderation decisions and reports, each recorded.
+
+Every write that changes what readers see announces `comments.signals.approved_comments_changed`
+once, however many comments it moved.
+"""
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
@@ -15,6 +19,9 @@ from django.utils import timezone
 
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
 from comments.moderation import Verdict, count_links, judge
+from comments.signals import approved_comments_changed
+from core.public_urls import site_url as configured_site_url
+from reviews.authors import author_name
 from reviews.models import Review
 
 logger = logging.getLogger(__name__)
@@ -60,7 +67,7 @@ def is_staff_author(user) -> bool:
     return user is not None and user.is_authenticated and user.is_staff
 
 
-def refresh_comment_counts(review_ids) -> None:
+def refresh_comment_counts(*, review_ids: Iterable[int]) -> None:
     """Keep Review.comment_count, which review cards show, equal to the approved comments."""
     approved = (
         Comment.objects.approved()
@@ -75,6 +82,12 @@ def refresh_comment_counts(review_ids) -> None:
     )
 
 
+def _approved_comments_changed(review_ids: set[int]) -> None:
+    """Bring the reviews' approved counts up to date, then say that their threads changed."""
+    refresh_comment_counts(review_ids=review_ids)
+    approved_comments_changed.send(sender=Comment, review_ids=review_ids)
+
+
 def _record(comment: Comment, from_status: str, verdict: Verdict, by=None) -> None:
     ModerationDecision.objects.create(
         comment=comment,
@@ -87,19 +100,27 @@ def _record(comment: Comment, from_status: str, verdict: Verdict, by=None) -> No
 
 
 def post_comment(
-    *, review, submission: Submission, user=None, ip=None, user_agent="", spam_reason=""
+    *,
+    review: Review,
+    submission: Submission,
+    user=None,
+    ip: str | None = None,
+    user_agent: str = "",
+    spam_reason: str = "",
+    site_url: str = "",
 ) -> Comment:
     """Store a reader's (or staff member's) comment with the status the rules give it.
 
     Staff signed in write under their account and are approved at once; a post caught by a
     bot trap (spam_reason) goes straight to spam, kept so a moderator can rescue a false alarm.
+    `site_url` (core.public_urls.site_url) makes the link in the moderators' email absolute.
     """
     rules = DiscussionSettings.load()
     is_staff = is_staff_author(user)
     if is_staff:
         submission = replace(
             submission,
-            name=user.get_full_name() or user.get_username(),
+            name=author_name(user),
             email=user.email or submission.email,
         )
     if is_duplicate(review, submission):
@@ -132,38 +153,65 @@ def post_comment(
         comment.save()
         _record(comment, "", verdict, by=comment.user)
         if verdict.status == Comment.Status.APPROVED:
-            refresh_comment_counts([comment.review_id])
+            _approved_comments_changed({comment.review_id})
         if verdict.status == Comment.Status.PENDING and rules.notify_moderators:
-            transaction.on_commit(lambda: notify_moderators(comment))
+            transaction.on_commit(lambda: notify_moderators(comment=comment, site_url=site_url))
     return comment
 
 
-def moderate(comments, to_status: str, *, by, reason: str = "") -> int:
+def moderate_comments(*, comments: Iterable[Comment], to_status: str, by, reason: str = "") -> int:
     """Move comments to a status (approve, spam, remove, restore to pending), recording who.
 
-    Returns how many changed; comments already in that status are left untouched.
+    Returns how many changed; comments already in that status are left untouched. A
+    batch costs the same few queries however many comments it holds.
     """
     if not by.has_perm(MODERATE_PERMISSION):
         raise PermissionDenied("Only moderators can moderate comments.")
-    changed, changed_reviews = 0, set()
     with transaction.atomic():
         ids = [comment.pk for comment in comments]
-        for comment in Comment.objects.select_for_update().filter(pk__in=ids):
-            if comment.status == to_status:
-                continue
-            from_status = comment.status
-            comment.status = to_status
-            comment.moderated_by = by
-            comment.moderated_at = timezone.now()
-            comment.save(update_fields=["status", "moderated_by", "moderated_at"])
-            _record(comment, from_status, Verdict(to_status, reason), by=by)
-            changed += 1
-            changed_reviews.add(comment.review_id)
-        refresh_comment_counts(changed_reviews)
-    return changed
+        moving = [
+            comment
+            for comment in Comment.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+            if comment.status != to_status
+        ]
+        now = timezone.now()
+        Comment.objects.filter(pk__in=[comment.pk for comment in moving]).update(
+            status=to_status, moderated_by=by, moderated_at=now
+        )
+        ModerationDecision.objects.bulk_create(
+            ModerationDecision(
+                comment=comment,
+                from_status=comment.status,
+                to_status=to_status,
+                by=by,
+                at=now,
+                reason=reason,
+            )
+            for comment in moving
+        )
+        changed_reviews = {
+            comment.review_id
+            for comment in moving
+            if Comment.Status.APPROVED in (comment.status, to_status)
+        }
+        if changed_reviews:
+            _approved_comments_changed(changed_reviews)
+    return len(moving)
 
 
-def reply_as_moderator(parent: Comment, body: str, *, by) -> Comment:
+def edit_comment(*, comment: Comment, by) -> Comment:
+    """A moderator tidies a comment's text in the admin; its link count follows the new text."""
+    if not by.has_perm(MODERATE_PERMISSION):
+        raise PermissionDenied("Only moderators can edit comments.")
+    comment.link_count = count_links(comment.body)
+    with transaction.atomic():
+        comment.save()
+        if comment.status == Comment.Status.APPROVED:
+            approved_comments_changed.send(sender=Comment, review_ids={comment.review_id})
+    return comment
+
+
+def reply_to_comment(*, parent: Comment, body: str, by) -> Comment:
     """A moderator's reply from the admin: approved at once, under the moderator's account."""
     if not by.has_perm(MODERATE_PERMISSION):
         raise PermissionDenied("Only moderators can reply from the admin.")
@@ -171,7 +219,7 @@ def reply_as_moderator(parent: Comment, body: str, *, by) -> Comment:
     return post_comment(review=parent.review, submission=submission, user=by)
 
 
-def report_comment(comment: Comment, *, ip, voter_id: str) -> bool:
+def report_comment(*, comment: Comment, ip: str | None, voter_id: str, site_url: str = "") -> bool:
     """Record a reader's report; at the threshold of distinct readers, back to the queue.
 
     Returns False when this reader (by IP or voter cookie) already reported the comment.
@@ -188,15 +236,17 @@ def report_comment(comment: Comment, *, ip, voter_id: str) -> bool:
                 comment.held_reason = reason
                 comment.save(update_fields=["status", "held_reason"])
                 _record(comment, Comment.Status.APPROVED, Verdict(comment.status, reason))
-                refresh_comment_counts([comment.review_id])
+                _approved_comments_changed({comment.review_id})
                 if rules.notify_moderators:
-                    transaction.on_commit(lambda: notify_moderators(comment))
+                    transaction.on_commit(
+                        lambda: notify_moderators(comment=comment, site_url=site_url)
+                    )
     except IntegrityError:
         return False
     return True
 
 
-def notify_moderators(comment: Comment) -> None:
+def notify_moderators(*, comment: Comment, site_url: str = "") -> None:
     """Email every active moderator that a comment waits in the queue (with no reader email)."""
     recipients = list(
         get_user_model()
@@ -208,7 +258,7 @@ def notify_moderators(comment: Comment) -> None:
     if not recipients:
         return
     path = reverse("admin:comments_comment_change", args=[comment.pk])
-    queue_url = f"{settings.SITE_URL}{path}"
+    queue_url = f"{site_url or configured_site_url()}{path}"
     try:
         send_mail(
             subject=f"Comment awaiting moderation on “{comment.review}”",

@@ -5,18 +5,24 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from animeblog.ratelimit import client_ip, is_over_limit, seconds_until_reset
 from comments import cookies, spam
 from comments.forms import CommentForm
 from comments.models import Comment, DiscussionSettings
 from comments.moderation import comments_are_closed
 from comments.selectors import page_of_thread
 from comments.services import DuplicateComment, Submission, post_comment, report_comment
+from core.public_urls import site_url
+from core.ratelimit import is_over_limit, rate_limited_response
+from core.readers import remember_voter, voter_for
+from core.requests import client_ip
 from reviews.models import Review
-from reviews.ratings import remember_voter, voter_for
 
 CLOSED_MESSAGE = "Comments are closed."
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"
+LIMIT_MESSAGE = (
+    "You have posted several comments in a short time, so this one was not saved. "
+    "Please wait {wait} and try again."
+)
 
 
 def _form_page(request, review, form, status):
@@ -31,15 +37,14 @@ def post(request, slug):
     review = get_object_or_404(Review.objects.live(), slug=slug)
     window = settings.COMMENTS_RATE_WINDOW
     if is_over_limit("comments", client_ip(request), settings.COMMENTS_RATE_LIMIT, window):
-        retry_after = seconds_until_reset(window)
-        response = render(
+        return rate_limited_response(
             request,
-            "comments/rate_limited.html",
-            {"review": review, "window_minutes": -(-retry_after // 60)},
-            status=429,
+            window=window,
+            heading="Too many comments at once",
+            message=LIMIT_MESSAGE,
+            back_url=f"{review.get_absolute_url()}#comments",
+            back_label=str(review),
         )
-        response["Retry-After"] = str(retry_after)
-        return response
     rules = DiscussionSettings.load()
     if comments_are_closed(review, rules):
         return render(
@@ -73,6 +78,7 @@ def post(request, slug):
             ip=client_ip(request),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             spam_reason=spam_reason,
+            site_url=site_url(request),
         )
     except DuplicateComment:
         form.add_error(None, DUPLICATE_MESSAGE)
@@ -106,8 +112,10 @@ def report(request, pk):
         review__in=Review.objects.live(),
     )
     voter = voter_for(request)
-    reporter = f"user:{voter.user.pk}" if voter.user is not None else voter.voter_id
-    if report_comment(comment, ip=client_ip(request), voter_id=reporter):
+    reported = report_comment(
+        comment=comment, ip=client_ip(request), voter_id=voter.key, site_url=site_url(request)
+    )
+    if reported:
         messages.success(request, "Thank you: the moderators will look at this comment.")
     else:
         messages.info(request, "You have already reported this comment.")

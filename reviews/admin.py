@@ -16,13 +16,16 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from reviews import rating_admin, services
+from core.public_urls import absolute_url
+from reviews import services
 from reviews.forms import ReviewAdminForm
 from reviews.models import Review, Transition
 from reviews.previews import make_preview_token
+from reviews.scores import reader_summary
 
 # Fields that are derived or bookkeeping: not worth showing in a comparison.
 NOT_COMPARED = {"id", "body_html", "toc", "display_headline", "created_at", "updated_at"}
@@ -73,7 +76,7 @@ class ReviewAdmin(VersionAdmin):
         "publish_time",
         "is_featured",
         "updated_at",
-        rating_admin.reader_ratings,
+        "reader_ratings",
     ]
     list_filter = ["status", "is_featured", "title__genres"]
     list_select_related = ["title", "author"]
@@ -142,7 +145,7 @@ class ReviewAdmin(VersionAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or services.can_edit(request.user, obj))
+        return allowed and (obj is None or services.can_edit(user=request.user, review=obj))
 
     def has_publish_permission(self, request):
         return request.user.has_perm("reviews.publish_review")
@@ -150,18 +153,30 @@ class ReviewAdmin(VersionAdmin):
     def has_archive_permission(self, request):
         return request.user.has_perm("reviews.archive_review")
 
+    @admin.display(description="reader ratings", ordering="rating_count")
+    def reader_ratings(self, review):
+        """The readers' average, linking to those ratings (kept by the ratings app's admin)."""
+        if not review.rating_count:
+            return "none yet"
+        url = f"{reverse('admin:ratings_rating_changelist')}?review__id__exact={review.pk}"
+        return format_html('<a href="{}">{}</a>', url, reader_summary(review))
+
     # Saving: the form's content, then the workflow button that was pressed.
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.author = request.user
         restored_state = getattr(request, "workflow_state_before_restore", None)
         if restored_state:
             obj.status, obj.publish_at = restored_state
-        super().save_model(request, obj, form, change)
+        services.save_review(review=obj, by=request.user)
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
+
+    def delete_model(self, request, obj):
+        services.delete_reviews(reviews=[obj], by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        services.delete_reviews(reviews=queryset, by=request.user)
 
     def apply_move(self, request, review, move, data):
         arguments = {}
@@ -170,7 +185,7 @@ class ReviewAdmin(VersionAdmin):
         if move is services.RETURN:
             arguments["note"] = data.get("workflow_note", "")
         try:
-            getattr(services, move.name)(review, by=request.user, **arguments)
+            services.make_move(move=move, review=review, by=request.user, **arguments)
         except services.TransitionNotAllowed as refusal:
             messages.error(request, str(refusal))
         else:
@@ -209,10 +224,10 @@ class ReviewAdmin(VersionAdmin):
             return {}
         preview_path = reverse("reviews:preview", kwargs={"token": make_preview_token(review)})
         return {
-            "workflow_moves": services.allowed_moves(request.user, review),
+            "workflow_moves": services.allowed_moves(user=request.user, review=review),
             "returned_note": latest_return_note(review),
             "preview_path": preview_path,
-            "preview_url": request.build_absolute_uri(preview_path),
+            "preview_url": absolute_url(preview_path, request=request),
             "site_time_zone": settings.TIME_ZONE,
         }
 
@@ -289,17 +304,17 @@ class ReviewAdmin(VersionAdmin):
 
     @admin.action(description="Publish selected reviews now", permissions=["publish"])
     def publish_now(self, request, queryset):
-        self.apply_to_each(request, queryset, services.publish)
+        self.apply_to_each(request, queryset, services.PUBLISH)
 
     @admin.action(description="Archive selected reviews", permissions=["archive"])
     def archive_selected(self, request, queryset):
-        self.apply_to_each(request, queryset, services.archive)
+        self.apply_to_each(request, queryset, services.ARCHIVE)
 
     def apply_to_each(self, request, queryset, move):
         done = 0
         for review in queryset:
             try:
-                move(review, by=request.user)
+                services.make_move(move=move, review=review, by=request.user)
             except services.TransitionNotAllowed as refusal:
                 messages.warning(request, f"“{review}”: {refusal}")
             else:

@@ -8,5 +8,5 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Reviews"
 
     def ready(self):
-        """Connect the listeners that keep headlines and rating totals in step with their data."""
-        from reviews import rating_signals, signals  # noqa: F401 (connects the receivers)
+        """Connect the listeners that keep headlines in step with the catalog."""
+        from reviews import receivers  # noqa: F401 (connects the receivers)

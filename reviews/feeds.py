@@ -1,7 +1,8 @@
 """RSS and Atom feeds of the latest live reviews.
 
 Authors appear by name only: `item_author_email` is deliberately not defined, so no
-address ever reaches a feed reader.
+address ever reaches a feed reader. Links are under SITE_URL when it is set (Django's
+syndication adds the request's host only to links that have none).
 """
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from core.public_urls import absolute_url
 from reviews import selectors
 from reviews.authors import author_name
 
@@ -19,8 +21,16 @@ class LatestReviewsFeed(Feed):
     title = f"{settings.SITE_NAME}: latest reviews"
     description = "The newest long-form anime reviews."
 
+    feed_url_name = "reviews:feed"
+
     def link(self):
-        return reverse("home")
+        return absolute_url(reverse("home"))
+
+    def feed_url(self):
+        return absolute_url(reverse(self.feed_url_name))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def items(self):
         return selectors.reviews_for_feed()[:FEED_LENGTH]
@@ -47,4 +57,5 @@ class LatestReviewsFeed(Feed):
 
 class LatestReviewsAtomFeed(LatestReviewsFeed):
     feed_type = Atom1Feed
+    feed_url_name = "reviews:atom_feed"
     subtitle = LatestReviewsFeed.description

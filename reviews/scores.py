@@ -42,3 +42,11 @@ def final_summary(review) -> FinalSummary:
         mal_score=review.title.mal_score,
         editor_score=review.editor_score,
     )
+
+
+def reader_summary(review) -> str:
+    """What the rating box and the admin say of readers' scores: "6.8 / 10 from 143 readers"."""
+    if not review.rating_count:
+        return "Be the first one!"
+    readers = "reader" if review.rating_count == 1 else "readers"
+    return f"{review.reader_average} / 10 from {review.rating_count} {readers}"

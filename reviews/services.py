@@ -1,9 +1,10 @@
 """The editorial workflow: one function per transition, the only code that changes a status.
 
 Each function checks the user's permission, locks the review, makes the change
-in a transaction, records a Transition and keeps a revision. Admin buttons and
-list actions call these; a disallowed move raises TransitionNotAllowed with a
-message fit to show the user.
+in a transaction, records a Transition, keeps a revision and announces the change
+(reviews.signals). Admin buttons and list actions call these; a disallowed move
+raises TransitionNotAllowed with a message fit to show the user. Saving an edit
+and deleting go through here too, so every change readers could see is announced.
 
     draft ──submit──▶ in review ──publish──▶ published ──archive──▶ archived
       ▲   ◀─return_to_writer─┘                │   ▲                   │
@@ -13,6 +14,7 @@ A publish time in the future makes a published review "scheduled": it goes live
 when the time comes, because being live is a query (Review.objects.live()).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reviews.models import Review, Transition
+from reviews.signals import review_changed, review_published, review_unpublished
 
 Status = Review.Status
 
@@ -73,7 +76,7 @@ RESTORE = Move(
 MOVES = {move.name: move for move in (SUBMIT, RETURN, PUBLISH, UNPUBLISH, ARCHIVE, RESTORE)}
 
 
-def can_edit(user, review: Review) -> bool:
+def can_edit(*, user, review: Review) -> bool:
     """Editors edit any review; writers only their own, and only before publication."""
     if not user.has_perm("reviews.change_review"):
         return False
@@ -82,7 +85,7 @@ def can_edit(user, review: Review) -> bool:
     return review.author_id == user.pk and review.status in (Status.DRAFT, Status.IN_REVIEW)
 
 
-def refusal(move: Move, user, review: Review) -> str | None:
+def refusal_reason(*, move: Move, user, review: Review) -> str | None:
     """Why ``user`` may not make ``move`` on ``review`` now, or None when they may."""
     if review.status not in move.sources:
         return (
@@ -93,20 +96,24 @@ def refusal(move: Move, user, review: Review) -> str | None:
         return "The review is already live; unpublish it first to change its publish time."
     if move.permission and not user.has_perm(move.permission):
         return f"You do not have permission to “{move.label.lower()}”."
-    if move.permission is None and not can_edit(user, review):
+    if move.permission is None and not can_edit(user=user, review=review):
         return "You can only submit your own reviews."
     return None
 
 
-def allowed_moves(user, review: Review) -> list[Move]:
+def allowed_moves(*, user, review: Review) -> list[Move]:
     """The moves to offer ``user`` as buttons on this review."""
-    return [move for move in MOVES.values() if refusal(move, user, review) is None]
+    return [
+        move
+        for move in MOVES.values()
+        if refusal_reason(move=move, user=user, review=review) is None
+    ]
 
 
 def _apply(move: Move, review: Review, by, note: str = "", **changes) -> Review:
     with transaction.atomic(), reversion.create_revision():
         locked = Review.objects.select_for_update().get(pk=review.pk)
-        reason = refusal(move, by, locked)
+        reason = refusal_reason(move=move, user=by, review=locked)
         if reason:
             raise TransitionNotAllowed(reason)
         from_status = locked.status
@@ -119,40 +126,85 @@ def _apply(move: Move, review: Review, by, note: str = "", **changes) -> Review:
         )
         reversion.set_user(by)
         reversion.set_comment(f"{move.label}." + (f" Note: {note}" if note else ""))
+        if move.target == Status.PUBLISHED:
+            review_published.send(sender=Review, review=locked)
+        elif from_status == Status.PUBLISHED:
+            review_unpublished.send(sender=Review, review=locked)
     review.refresh_from_db()
     return review
 
 
-def submit(review: Review, by) -> Review:
+def submit_review(*, review: Review, by) -> Review:
     """A writer hands a draft to the editors."""
     return _apply(SUBMIT, review, by)
 
 
-def return_to_writer(review: Review, by, note: str) -> Review:
+def return_review_to_writer(*, review: Review, by, note: str) -> Review:
     """An editor sends a submitted review back to draft, saying what to change."""
     if not note.strip():
         raise TransitionNotAllowed("Say what the writer should change: the note is required.")
     return _apply(RETURN, review, by, note=note.strip())
 
 
-def publish(review: Review, by, publish_at: datetime | None = None) -> Review:
+def publish_review(*, review: Review, by, publish_at: datetime | None = None) -> Review:
     """Publish now, or schedule when ``publish_at`` is in the future."""
     return _apply(PUBLISH, review, by, publish_at=publish_at or timezone.now())
 
 
-def unpublish(review: Review, by) -> Review:
+def unpublish_review(*, review: Review, by) -> Review:
     """Take a published or scheduled review back to draft; it needs publishing again."""
     return _apply(UNPUBLISH, review, by, publish_at=None)
 
 
-def archive(review: Review, by) -> Review:
+def archive_review(*, review: Review, by) -> Review:
     """Retire a review from every public surface, keeping it for the record."""
     return _apply(ARCHIVE, review, by)
 
 
-def restore(review: Review, by) -> Review:
+def restore_review(*, review: Review, by) -> Review:
     """Bring an archived review back as published, at its old publish time.
 
     Only published reviews can be archived, so an archived one always has a publish time.
     """
     return _apply(RESTORE, review, by)
+
+
+MOVE_SERVICES = {
+    SUBMIT.name: submit_review,
+    RETURN.name: return_review_to_writer,
+    PUBLISH.name: publish_review,
+    UNPUBLISH.name: unpublish_review,
+    ARCHIVE.name: archive_review,
+    RESTORE.name: restore_review,
+}
+
+
+def make_move(*, move: Move, review: Review, by, **arguments) -> Review:
+    """Make ``move`` through its service (the admin's buttons and actions name moves)."""
+    return MOVE_SERVICES[move.name](review=review, by=by, **arguments)
+
+
+def save_review(*, review: Review, by) -> Review:
+    """Save an edit of the article (from the admin's form) and announce it.
+
+    ``by`` is who saved it; the admin's form has already checked they may.
+    """
+    with transaction.atomic():
+        if review.pk is None:
+            review.author = by
+        review.save()
+        review_changed.send(sender=Review, review=review)
+    return review
+
+
+def delete_reviews(*, reviews: Iterable[Review], by) -> int:
+    """Delete reviews (editors, from the admin); the live ones leave the site. Returns how many."""
+    deleted = 0
+    with transaction.atomic():
+        for review in reviews:
+            was_public = review.status == Status.PUBLISHED
+            review.delete()
+            deleted += 1
+            if was_public:
+                review_unpublished.send(sender=Review, review=review)
+    return deleted

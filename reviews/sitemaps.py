@@ -2,11 +2,11 @@
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
 from catalog.models import Genre, Title
+from core.public_urls import site_url
 from reviews.models import Review
 
 
@@ -22,14 +22,10 @@ class PublicSitemap(Sitemap):
         return item.updated_at
 
     def get_protocol(self, protocol=None):
-        if settings.SITE_URL:
-            return urlsplit(settings.SITE_URL).scheme
-        return super().get_protocol(protocol)
+        return urlsplit(site_url()).scheme or super().get_protocol(protocol)
 
     def get_domain(self, site=None):
-        if settings.SITE_URL:
-            return urlsplit(settings.SITE_URL).netloc
-        return super().get_domain(site)
+        return urlsplit(site_url()).netloc or super().get_domain(site)
 
 
 class ReviewSitemap(PublicSitemap):

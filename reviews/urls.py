@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from reviews import rating_views, views
+from reviews import views
 from reviews.feeds import LatestReviewsAtomFeed, LatestReviewsFeed
 from reviews.sitemaps import SITEMAPS
 
@@ -11,7 +11,6 @@ app_name = "reviews"
 
 urlpatterns = [
     path("reviews/<slug:slug>/", views.review_detail, name="detail"),
-    path("reviews/<slug:slug>/rate/", rating_views.rate, name="rate"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("feeds/reviews/", LatestReviewsFeed(), name="feed"),
     path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),

@@ -1,6 +1,5 @@
 """Public review pages: a review, a tag, the unpublished preview, and robots.txt."""
 
-from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -10,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from catalog import selectors as catalog_selectors
+from core.public_urls import absolute_url
 from reviews import selectors
 from reviews.models import Review
 from reviews.previews import review_for_preview_token
@@ -17,11 +17,6 @@ from reviews.scores import final_summary
 from reviews.structured_data import json_ld_script, review_json_ld
 
 REVIEWS_PER_PAGE = 12
-
-
-def absolute_url(request, path: str) -> str:
-    """SITE_URL + path when the site's public address is configured, else the request's host."""
-    return f"{settings.SITE_URL}{path}" if settings.SITE_URL else request.build_absolute_uri(path)
 
 
 def page_of_reviews(request, reviews):
@@ -38,7 +33,7 @@ def render_review(request, review: Review, *, is_preview: bool = False):
     """The review page; the preview renders the very same template with a banner."""
     title = review.title
     image = cover_image(review)
-    image_url = absolute_url(request, image.url) if image else ""
+    image_url = absolute_url(image.url, request=request) if image else ""
     return render(
         request,
         "reviews/review_detail.html",
@@ -53,7 +48,9 @@ def render_review(request, review: Review, *, is_preview: bool = False):
             "summary": final_summary(review),
             "also_check": selectors.also_check(review),
             "json_ld": json_ld_script(
-                review_json_ld(review, absolute_url(request, review.get_absolute_url()), image_url)
+                review_json_ld(
+                    review, absolute_url(review.get_absolute_url(), request=request), image_url
+                )
             ),
             "is_preview": is_preview,
         },
@@ -114,6 +111,6 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": absolute_url(request, reverse("reviews:sitemap"))},
+        {"sitemap_url": absolute_url(reverse("reviews:sitemap"), request=request)},
         content_type="text/plain",
     )

@@ -9,7 +9,7 @@ here so the pins measure the page itself; the cache's own costs are its tests' c
 import pytest
 
 from comments.models import Comment
-from reviews.models import Rating
+from ratings.models import Rating
 from tests.factories import (
     EpisodeFactory,
     GenreFactory,

@@ -97,5 +97,5 @@ def load(log) -> None:
         )
         by_key[key] = comment
         created += was_created
-    refresh_comment_counts([review.pk])
+    refresh_comment_counts(review_ids=[review.pk])
     log(f"Demo comments: {created} added under “{review}”.")

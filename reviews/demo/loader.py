@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from catalog.models import Season, Title
 from reviews.demo.data import REVIEWS, DemoReview
-from reviews.demo.ratings import load_demo_ratings
 from reviews.models import Review, Transition
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -38,7 +37,6 @@ def load(log) -> None:
     reviews = load_demo_reviews()
     live = sum(review.is_live for review in reviews)
     log(f"Demo reviews: {len(reviews)} reviews, {live} of them live.")
-    log(f"Demo ratings: {load_demo_ratings()} reader votes; one live review has none.")
 
 
 @transaction.atomic

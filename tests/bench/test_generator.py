@@ -7,7 +7,8 @@ from bench.dataset import Sizes, generate
 from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG
 from catalog.models import Episode, Title
 from comments.models import Comment
-from reviews.models import Rating, Review
+from ratings.models import Rating
+from reviews.models import Review
 from tests.search.conftest import postgresql_only
 
 TINY = Sizes(shows=6, episodes=20, reviews=25, comments=400, ratings=90)

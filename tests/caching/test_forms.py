@@ -8,7 +8,7 @@ import pytest
 
 from comments import spam
 from comments.models import Comment, DiscussionSettings
-from reviews.models import Rating
+from ratings.models import Rating
 from tests.caching.helpers import warm
 from tests.comments.factories import CommentFactory, form_data
 

@@ -40,7 +40,7 @@ def test_publishing_a_review_shows_it_on_the_cached_home_page(client, review, ed
     draft = ReviewFactory(draft=True, headline="A brand new review")
     cached(client, "/")
 
-    services.publish(draft, by=editor)
+    services.publish_review(review=draft, by=editor)
 
     state, html = served(client, "/")
     assert state == "miss"
@@ -50,7 +50,7 @@ def test_publishing_a_review_shows_it_on_the_cached_home_page(client, review, ed
 def test_unpublishing_a_review_takes_it_off_cached_pages(client, review, editor):
     cached(client, "/", review.get_absolute_url())
 
-    services.unpublish(review, by=editor)
+    services.unpublish_review(review=review, by=editor)
 
     assert "Metallic Rouge reviewed" not in served(client, "/")[1]
     assert client.get(review.get_absolute_url()).status_code == 404
@@ -60,7 +60,7 @@ def test_editing_a_review_refreshes_its_cached_page_and_the_lists(client, review
     cached(client, "/", review.get_absolute_url())
 
     review.headline = "Metallic Rouge, revisited"
-    review.save()
+    services.save_review(review=review, by=review.author)
 
     assert "Metallic Rouge, revisited" in served(client, review.get_absolute_url())[1]
     assert "Metallic Rouge, revisited" in served(client, "/")[1]
@@ -99,7 +99,9 @@ def test_approving_a_held_comment_shows_it_on_the_cached_page(client, review, mo
     held = CommentFactory(review=review, status=Comment.Status.PENDING, body="Finally approved.")
     cached(client, review.get_absolute_url())
 
-    comment_services.moderate([held], Comment.Status.APPROVED, by=moderator)
+    comment_services.moderate_comments(
+        comments=[held], to_status=Comment.Status.APPROVED, by=moderator
+    )
 
     assert "Finally approved." in served(client, review.get_absolute_url())[1]
 
@@ -108,7 +110,9 @@ def test_removing_a_comment_takes_it_off_the_cached_page(client, review, moderat
     shown = CommentFactory(review=review, body="Soon removed.")
     cached(client, review.get_absolute_url())
 
-    comment_services.moderate([shown], Comment.Status.REMOVED, by=moderator)
+    comment_services.moderate_comments(
+        comments=[shown], to_status=Comment.Status.REMOVED, by=moderator
+    )
 
     assert "Soon removed." not in served(client, review.get_absolute_url())[1]
 
@@ -142,7 +146,7 @@ def test_a_change_replaces_the_generation_in_the_shared_cache(client, review):
     before = cache.get(SITE_GENERATION_KEY)
 
     review.excerpt = "Changed on another app server."
-    review.save()
+    services.save_review(review=review, by=review.author)
 
     assert cache.get(SITE_GENERATION_KEY) not in (None, before)
 
@@ -150,7 +154,7 @@ def test_a_change_replaces_the_generation_in_the_shared_cache(client, review):
 def test_another_server_with_no_memory_of_its_own_serves_the_fresh_page(client, review):
     cached(client, "/")
     review.headline = "Seen from the second server"
-    review.save()
+    services.save_review(review=review, by=review.author)
 
     # A second server: a new handler and middleware, only the shared cache in common.
     state, html = served(Client(), "/")
@@ -165,7 +169,7 @@ def test_the_generation_changes_again_when_the_change_commits(
     """A page rendered from the old rows while the change was uncommitted is retired too."""
     with django_capture_on_commit_callbacks(execute=True):
         review.excerpt = "Committed."
-        review.save()
+        services.save_review(review=review, by=review.author)
         inside = cache.get(SITE_GENERATION_KEY)
 
     assert cache.get(SITE_GENERATION_KEY) != inside
@@ -197,7 +201,8 @@ def test_a_scheduled_review_appears_on_the_cached_home_page_at_its_time(
     client, review, monkeypatch
 ):
     publish_at = timezone.now() + timedelta(minutes=1)
-    ReviewFactory(headline="Scheduled for later", publish_at=publish_at)
+    scheduled = ReviewFactory(draft=True, headline="Scheduled for later")
+    services.publish_review(review=scheduled, by=staff_user("Editors"), publish_at=publish_at)
     cached(client, "/")
     assert "Scheduled for later" not in served(client, "/")[1]
 
@@ -222,3 +227,20 @@ def test_pages_expire_after_page_cache_seconds(client, review, monkeypatch, sett
     monkeypatch.setattr(timezone, "now", lambda: later)
 
     assert served(client, "/")[0] == "miss"
+
+
+def test_approving_50_comments_in_bulk_retires_the_pages_once(
+    client, review, moderator, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Once when the batch is written and once when it commits, not twice per comment."""
+    held = CommentFactory.create_batch(50, review=review, status=Comment.Status.PENDING)
+    cached(client, review.get_absolute_url())
+    bumps = []
+    monkeypatch.setattr("animeblog.invalidation.bump_site_generation", lambda: bumps.append("site"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.moderate_comments(
+            comments=held, to_status=Comment.Status.APPROVED, by=moderator
+        )
+
+    assert bumps == ["site", "site"]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from comments.models import Comment
-from comments.services import moderate, report_comment
+from comments.services import moderate_comments, report_comment
 from reviews.models import Review
 from tests.factories import UserFactory
 from tests.reviews.factories import ReviewFactory
@@ -47,10 +47,10 @@ def test_approving_and_removing_change_the_count_on_the_card(client, post_commen
     held = Comment.objects.get(review=review)
     assert card_count_on_home(client, review) == ""
 
-    moderate([held], Comment.Status.APPROVED, by=moderator)
+    moderate_comments(comments=[held], to_status=Comment.Status.APPROVED, by=moderator)
     assert card_count_on_home(client, review) == "1 comment"
 
-    moderate([held], Comment.Status.REMOVED, by=moderator)
+    moderate_comments(comments=[held], to_status=Comment.Status.REMOVED, by=moderator)
     assert card_count_on_home(client, review) == ""
 
 
@@ -63,7 +63,7 @@ def test_a_comment_sent_back_by_reports_leaves_the_count(rules):
     rules.report_threshold = 1
     rules.save()
 
-    report_comment(comment, ip="203.0.113.9", voter_id="reader-1")
+    report_comment(comment=comment, ip="203.0.113.9", voter_id="reader-1")
 
     review.refresh_from_db()
     assert review.comment_count == 0

@@ -7,7 +7,7 @@ suite, on SQLite too, and pin the details.
 import pytest
 from django.db import InterfaceError, OperationalError
 
-from animeblog.cache_backend import ResilientRedisCache
+from core.cache_backend import ResilientRedisCache
 from tests.production.servers import free_port
 
 

@@ -9,7 +9,7 @@ from django.db import router
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from animeblog.routers import ReplicaReadsMiddleware
+from core.routers import ReplicaReadsMiddleware
 from reviews.models import Review
 
 pytestmark = pytest.mark.filterwarnings("ignore:Overriding setting DATABASES:UserWarning")

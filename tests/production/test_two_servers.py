@@ -99,7 +99,7 @@ def test_ratings_sent_to_both_servers_at_once_are_counted_exactly(servers):
     )
     (rows,) = fetch_one(
         database,
-        "SELECT count(*) FROM reviews_rating r JOIN reviews_review v ON v.id = r.review_id"
+        "SELECT count(*) FROM ratings_rating r JOIN reviews_review v ON v.id = r.review_id"
         " WHERE v.slug = %s",
         COMMENTED_SLUG,
     )

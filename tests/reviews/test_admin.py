@@ -258,7 +258,7 @@ def test_change_page_links_a_working_preview_and_the_link_to_share(client, edito
 
 def test_writer_sees_the_workflow_log_of_their_review(client, writer, editor):
     review = ReviewFactory(in_review=True, author=writer)
-    services.return_to_writer(review, by=editor, note="More on the soundtrack.")
+    services.return_review_to_writer(review=review, by=editor, note="More on the soundtrack.")
     client.force_login(writer)
 
     page = client.get(change_url(review)).content.decode()

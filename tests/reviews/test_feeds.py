@@ -67,3 +67,25 @@ def test_feeds_never_contain_an_email_address(client, url):
 
     assert "kavya" in content
     assert "@" not in content
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feed_links_are_under_site_url_when_it_is_set(client, url, settings):
+    settings.SITE_URL = "https://anime.example"
+    review = ReviewFactory()
+
+    content = client.get(url).content.decode()
+
+    assert f"https://anime.example{review.get_absolute_url()}" in content
+    assert f"https://anime.example{url}" in content
+    assert "testserver" not in content
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feed_links_name_the_requested_host_without_site_url(client, url, settings):
+    settings.SITE_URL = ""
+    review = ReviewFactory()
+
+    content = client.get(url).content.decode()
+
+    assert f"http://testserver{review.get_absolute_url()}" in content

@@ -67,7 +67,7 @@ def test_restoring_a_revision_never_changes_the_workflow_state(client, editor):
     review = ReviewFactory(in_review=True)
     client.force_login(editor)
     save_body(client, review, "Text while in review.")
-    services.publish(review, by=editor)
+    services.publish_review(review=review, by=editor)
     in_review_version = [
         version for version in versions_of(review) if version.field_dict["status"] == "in_review"
     ][0]
@@ -166,7 +166,7 @@ def test_a_workflow_move_since_opening_the_form_is_a_conflict_too(client, editor
     review = ReviewFactory(in_review=True)
     client.force_login(editor)
     stale_page = client.get(change_url(review))
-    services.publish(review, by=other_editor)
+    services.publish_review(review=review, by=other_editor)
 
     response = client.post(change_url(review), form_data(stale_page, body="Late edit."))
 

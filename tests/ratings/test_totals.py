@@ -8,10 +8,11 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 from reversion.models import Version
 
-from reviews.models import Rating, Review
+from ratings.models import Rating
+from reviews.models import Review
 from tests.factories import UserFactory
+from tests.ratings.votes import cast_votes
 from tests.reviews.factories import ReviewFactory
-from tests.reviews.rating_votes import cast_votes
 
 pytestmark = pytest.mark.django_db
 

@@ -1,24 +1,13 @@
 """Reader ratings in the admin: editors see them read-only and delete abusive ones.
 
-Every deletion, one or in bulk, goes through reviews.ratings.delete_ratings, so the
+Every deletion, one or in bulk, goes through ratings.services.delete_ratings, so the
 review's stored count and sum follow.
 """
 
 from django.contrib import admin
-from django.urls import reverse
-from django.utils.html import format_html
 
-from reviews.models import Rating
-from reviews.ratings import delete_ratings, summary_text
-
-
-@admin.display(description="reader ratings", ordering="rating_count")
-def reader_ratings(review):
-    """A column of the review list: the readers' average, linking to those ratings."""
-    if not review.rating_count:
-        return "none yet"
-    url = f"{reverse('admin:reviews_rating_changelist')}?review__id__exact={review.pk}"
-    return format_html('<a href="{}">{}</a>', url, summary_text(review))
+from ratings.models import Rating
+from ratings.services import delete_ratings
 
 
 @admin.register(Rating)
@@ -45,7 +34,7 @@ class RatingAdmin(admin.ModelAdmin):
         return False
 
     def delete_model(self, request, obj):
-        delete_ratings(Rating.objects.filter(pk=obj.pk))
+        delete_ratings(ratings=Rating.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
-        delete_ratings(queryset)
+        delete_ratings(ratings=queryset)

@@ -5,8 +5,9 @@ scores instead of adding votes. The Metallic Rouge review is left unrated, as
 on the page it was modelled on, so the site shows "Be the first one!" too.
 """
 
+from core.readers import Voter
+from ratings.services import rate_review
 from reviews.models import Review
-from reviews.ratings import Voter, rate_review
 
 # review slug -> {score: how many readers gave it}
 SCORE_SPREADS = {
@@ -24,11 +25,16 @@ def demo_voter(number: int) -> Voter:
     return Voter(voter_id=f"{number:032x}")
 
 
+def load(log) -> None:
+    """The `load_demo` hook (after the demo reviews): rate them; `log` takes one line."""
+    log(f"Demo ratings: {load_demo_ratings()} reader votes; one live review has none.")
+
+
 def load_demo_ratings() -> int:
     """Rate the demo reviews through the one write path; returns how many votes they hold."""
     for slug, spread in SCORE_SPREADS.items():
         review = Review.objects.get(slug=slug)
         scores = [score for score, readers in spread.items() for _ in range(readers)]
         for number, score in enumerate(scores, start=1):
-            rate_review(review, demo_voter(number), score)
+            rate_review(review=review, voter=demo_voter(number), score=score)
     return sum(sum(spread.values()) for spread in SCORE_SPREADS.values())

@@ -2,8 +2,9 @@
 
 import secrets
 
+from core.readers import Voter
+from ratings.services import rate_review
 from reviews.models import Review
-from reviews.ratings import Voter, rate_review
 
 
 def anonymous_voter() -> Voter:
@@ -13,6 +14,6 @@ def anonymous_voter() -> Voter:
 def cast_votes(review: Review, *scores: int) -> Review:
     """One vote per score, each by a new anonymous reader; returns the refreshed review."""
     for score in scores:
-        rate_review(review, anonymous_voter(), score)
+        rate_review(review=review, voter=anonymous_voter(), score=score)
     review.refresh_from_db()
     return review

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Sum
 
-from reviews.models import Rating, Review
+from ratings.models import Rating
+from reviews.models import Review
 
 pytestmark = pytest.mark.django_db
 

@@ -2,13 +2,13 @@
 
 import pytest
 
-from reviews.models import Rating
+from ratings.models import Rating
+from tests.ratings.votes import cast_votes
 from tests.reviews.factories import ReviewFactory, staff_user
-from tests.reviews.rating_votes import cast_votes
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = "/admin/reviews/rating/"
+CHANGELIST = "/admin/ratings/rating/"
 
 
 @pytest.fixture

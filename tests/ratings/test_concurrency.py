@@ -11,8 +11,8 @@ from django.core import signing
 from django.db import connection
 from django.test import Client
 
-from reviews.models import Rating
-from reviews.ratings import VOTER_COOKIE, VOTER_COOKIE_SALT
+from core.readers import VOTER_COOKIE, VOTER_COOKIE_SALT
+from ratings.models import Rating
 from tests.reviews.factories import ReviewFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

@@ -6,12 +6,12 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from reviews.models import Rating
+from core.readers import VOTER_COOKIE
+from ratings.models import Rating
 from reviews.previews import make_preview_token
-from reviews.ratings import VOTER_COOKIE
 from tests.factories import UserFactory
+from tests.ratings.votes import cast_votes
 from tests.reviews.factories import ReviewFactory
-from tests.reviews.rating_votes import cast_votes
 from tests.reviews.test_queries import REVIEW_PAGE_QUERIES, review_with_surroundings
 from tests.reviews.test_seo import head_of
 

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from animeblog.page_cache import bump_site_generation
-from reviews.models import Rating, Review
-from reviews.ratings import recount_ratings
+from ratings.models import Rating
+from ratings.services import recount_ratings
+from reviews.models import Review
 
 
 class Command(BaseCommand):
@@ -26,9 +26,7 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"No review with the slug: {', '.join(missing)}.")
             review_ids = sorted(found.values())
-        recounted = recount_ratings(review_ids)
-        # The totals were written with update(), which retires no cached page by itself.
-        bump_site_generation()
+        recounted = recount_ratings(review_ids=review_ids)
         votes = Rating.objects.filter(review__in=review_ids) if review_ids else Rating.objects
         self.stdout.write(
             f"Rebuilt the rating totals of {recounted} review(s) from {votes.count()} rating(s)."

@@ -9,7 +9,8 @@ mark lives in a context variable, so it never leaks between threads or requests.
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.urls import reverse
+
+from core.requests import is_admin_request
 
 REPLICA = "replica"
 _reads_from_replica: ContextVar[bool] = ContextVar("reads_from_replica", default=False)
@@ -28,7 +29,7 @@ def may_read_from_replica(request) -> bool:
     """
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(reverse("admin:index"))
+        and not is_admin_request(request)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 

@@ -1,0 +1,74 @@
+"""Keep stored review headlines in step with the catalog, and announce restored reviews.
+
+Reviews depend on the catalog, not the other way round, so reviews listens to
+the catalog's model signals instead of the catalog calling into reviews.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from catalog.models import Language, QualityVariant, Season, Title
+from reviews.models import Review
+from reviews.signals import review_changed
+
+
+def refresh_display_headlines(reviews) -> None:
+    """Recompose the headline of each review without an override, writing only changes.
+
+    ``update()`` instead of ``save()``: nobody edited these reviews, so no
+    revision, version bump or re-render is wanted.
+    """
+    for review in reviews.filter(headline="").select_related("title", "season"):
+        composed = review.compose_display_headline()
+        if composed != review.display_headline:
+            Review.objects.filter(pk=review.pk).update(display_headline=composed)
+
+
+@receiver(post_save, sender=Title)
+def title_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_display_headlines(Review.objects.filter(title=instance.pk))
+
+
+@receiver(post_save, sender=Season)
+@receiver(post_delete, sender=Season)
+def season_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_display_headlines(Review.objects.filter(title=instance.title_id))
+
+
+@receiver(post_save, sender=QualityVariant)
+@receiver(post_delete, sender=QualityVariant)
+def variant_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_display_headlines(Review.objects.filter(title__seasons=instance.season_id))
+
+
+@receiver(m2m_changed, sender=QualityVariant.audio_languages.through)
+def variant_languages_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        reviews = Review.objects.filter(title__seasons__variants__audio_languages=instance.pk)
+    else:
+        reviews = Review.objects.filter(title__seasons=instance.season_id)
+    refresh_display_headlines(reviews.distinct())
+
+
+@receiver(post_save, sender=Language)
+def language_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_display_headlines(
+            Review.objects.filter(title__seasons__variants__audio_languages=instance.pk).distinct()
+        )
+
+
+@receiver(post_save, sender=Review)
+def review_saved_raw(sender, instance, raw=False, **kwargs):
+    """A raw save (a restored revision, loaddata) bypasses the services: announce it here.
+
+    It writes the row as it was stored, counters included, so the apps keeping those
+    counters recount, and the page cache retires the review's pages.
+    """
+    if raw:
+        review_changed.send(sender=Review, review=instance)

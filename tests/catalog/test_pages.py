@@ -61,7 +61,7 @@ def show(tamil, japanese, english):
         EpisodeFactory(
             season=season,
             number=number,
-            title=f"Chapter {number}",
+            name=f"Chapter {number}",
             air_date=datetime.date(2024, 1, 10) + datetime.timedelta(weeks=number - 1),
             is_filler=number == 7,
             is_recap=number == 12,

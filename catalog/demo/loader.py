@@ -100,7 +100,7 @@ def _load_season(title: Title, show: DemoShow, demo: DemoSeason, languages: dict
         number=demo.number,
         defaults={"aired_from": demo.aired_from, "aired_to": demo.aired_to},
     )
-    names = demo.episode_titles + ("",) * (demo.episode_count - len(demo.episode_titles))
+    names = demo.episode_names + ("",) * (demo.episode_count - len(demo.episode_names))
     # One upsert per season rather than a query pair per episode: shows run to dozens.
     Episode.objects.bulk_create(
         [

@@ -149,7 +149,7 @@ class TitleAdmin(admin.ModelAdmin):
 class EpisodeInline(admin.TabularInline):
     model = Episode
     formset = ConstraintCheckingInlineFormSet
-    fields = ["number", "title", "air_date", "duration", "is_filler", "is_recap"]
+    fields = ["number", "name", "air_date", "duration", "is_filler", "is_recap"]
     extra = 0
 
 
@@ -213,7 +213,7 @@ class EpisodeAdmin(admin.ModelAdmin):
     list_display = ["__str__", "season", "air_date", "duration", "is_filler", "is_recap"]
     list_filter = ["is_filler", "is_recap", "season__title__kind"]
     list_select_related = ["season__title"]
-    search_fields = ["title", "season__title__name"]
+    search_fields = ["name", "season__title__name"]
     autocomplete_fields = ["season"]
 
 

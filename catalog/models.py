@@ -291,7 +291,7 @@ class Season(models.Model):
 class Episode(models.Model):
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="episodes")
     number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=200, blank=True)
     air_date = models.DateField(null=True, blank=True)
     duration = models.PositiveSmallIntegerField("duration (minutes)", null=True, blank=True)
     synopsis = models.TextField(blank=True)
@@ -315,7 +315,7 @@ class Episode(models.Model):
         ]
 
     def __str__(self):
-        return f"Episode {self.number}" + (f": {self.title}" if self.title else "")
+        return f"Episode {self.number}" + (f": {self.name}" if self.name else "")
 
 
 class QualityVariant(models.Model):

@@ -38,8 +38,8 @@ class DemoSeason:
     episode_count: int
     aired_from: date | None = None
     aired_to: date | None = None
-    # Episode titles we made up; episodes beyond the list stay numbered only.
-    episode_titles: tuple[str, ...] = ()
+    # Episode names we made up; episodes beyond the list stay numbered only.
+    episode_names: tuple[str, ...] = ()
     variants: tuple[DemoVariant, ...] = ()
 
 
@@ -160,7 +160,7 @@ SHOWS = [
                 episode_count=13,
                 aired_from=date(2024, 1, 11),
                 aired_to=date(2024, 4, 4),
-                episode_titles=(
+                episode_names=(
                     "Red Snow",
                     "A Partner Made of Glass",
                     "The Nine Who Never Die",

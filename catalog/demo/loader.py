@@ -100,16 +100,16 @@ def _load_season(title: Title, show: DemoShow, demo: DemoSeason, languages: dict
         number=demo.number,
         defaults={"aired_from": demo.aired_from, "aired_to": demo.aired_to},
     )
-    names = demo.episode_titles + ("",) * (demo.episode_count - len(demo.episode_titles))
+    names = demo.episode_names + ("",) * (demo.episode_count - len(demo.episode_names))
     # One upsert per season rather than a query pair per episode: shows run to dozens.
     Episode.objects.bulk_create(
         [
-            Episode(season=season, number=number, title=name, duration=show.episode_duration)
+            Episode(season=season, number=number, name=name, duration=show.episode_duration)
             for number, name in enumerate(names, start=1)
         ],
         update_conflicts=True,
         unique_fields=["season", "number"],
-        update_fields=["title", "duration"],
+        update_fields=["name", "duration"],
     )
     for demo_variant in demo.variants:
         variant, _ = QualityVariant.objects.update_or_create(

@@ -147,7 +147,7 @@ def test_editor_adds_a_season_with_episodes_and_a_variant(editor_client):
         admin_url(Season),
         season_data(
             title,
-            episodes=[{"number": "1", "title": "Rouge", "duration": "24"}],
+            episodes=[{"number": "1", "name": "Rouge", "duration": "24"}],
             variants=[
                 {
                     "resolution": "720",
@@ -162,7 +162,7 @@ def test_editor_adds_a_season_with_episodes_and_a_variant(editor_client):
 
     assert response.status_code == 302
     season = Season.objects.get(title=title)
-    assert season.episodes.get().title == "Rouge"
+    assert season.episodes.get().name == "Rouge"
     variant = season.variants.get()
     assert (variant.resolution, variant.is_multi_audio) == (720, True)
     assert set(variant.audio_languages.all()) == {tamil, japanese}
@@ -183,7 +183,7 @@ def test_editor_changes_a_season(editor_client):
 
 def test_season_page_in_admin_lists_its_episodes_and_variants(editor_client):
     season = SeasonFactory()
-    EpisodeFactory(season=season, title="Neo-Tokyo Nights")
+    EpisodeFactory(season=season, name="Neo-Tokyo Nights")
     QualityVariantFactory(season=season, resolution=2160)
 
     content = editor_client.get(admin_url(Season, "change", season)).content.decode()
@@ -306,14 +306,14 @@ def test_episode_generator_creates_episodes_one_to_n(editor_client):
 
 def test_episode_generator_keeps_episodes_that_exist(editor_client):
     season = SeasonFactory()
-    EpisodeFactory(season=season, number=2, duration=47, title="Double length")
+    EpisodeFactory(season=season, number=2, duration=47, name="Double length")
 
     response = editor_client.post(
         admin_url(Season, "change", season),
         season_data(season.title, number=season.number, episodes_up_to="3", episode_duration="24"),
     )
 
-    assert list(season.episodes.values_list("number", "duration", "title")) == [
+    assert list(season.episodes.values_list("number", "duration", "name")) == [
         (1, 24, ""),
         (2, 47, "Double length"),
         (3, 24, ""),

@@ -76,6 +76,7 @@ def test_reference_show_has_the_facts_of_the_reference_page():
     assert list(season.episodes.values_list("number", "duration")) == [
         (n, 24) for n in range(1, 14)
     ]
+    assert season.episodes.get(number=1).name == "Red Snow"
 
 
 def test_reference_season_has_tamil_files_per_resolution_and_a_multi_audio_pack():

@@ -61,7 +61,7 @@ def show(tamil, japanese, english):
         EpisodeFactory(
             season=season,
             number=number,
-            title=f"Chapter {number}",
+            name=f"Chapter {number}",
             air_date=datetime.date(2024, 1, 10) + datetime.timedelta(weeks=number - 1),
             is_filler=number == 7,
             is_recap=number == 12,
@@ -125,16 +125,29 @@ def test_subtitle_only_language_is_not_listed_as_a_language_of_the_show(client, 
     assert "/languages/en/" not in page
 
 
-def test_show_page_lists_every_episode_with_its_title_date_and_marks(client, show):
+def test_show_page_lists_every_episode_with_its_name_date_and_marks(client, show):
     page = text_of(client.get("/anime/metallic-rouge/"))
 
     assert "13 episodes" in page
-    assert '<span class="episode__number">01</span>' in page
-    assert "Chapter 13" in page
+    assert (
+        '<span class="episode__number">01</span> <span class="episode__name">Chapter 1</span>'
+    ) in page
+    assert '<span class="episode__name">Chapter 13</span>' in page
     assert 'datetime="2024-01-10">Jan 10, 2024</time>' in page
     assert 'Chapter 7 <span class="badge badge--filler">Filler</span>' in page
     assert 'Chapter 12 <span class="badge">Recap</span>' in page
     assert page.count('class="badge') == 2
+
+
+def test_show_page_numbers_an_episode_without_a_name(client):
+    season = SeasonFactory(title=TitleFactory(slug="unnamed-episodes"))
+    EpisodeFactory(season=season, number=1, name="Red Snow")
+    EpisodeFactory(season=season, number=2)
+
+    page = text_of(client.get("/anime/unnamed-episodes/"))
+
+    assert '<span class="episode__name">Red Snow</span>' in page
+    assert '<span class="episode__name">Episode 2</span>' in page
 
 
 def test_show_page_lists_each_seasons_quality_variants_and_their_availability(client, show):

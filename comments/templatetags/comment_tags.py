@@ -1,4 +1,4 @@
-"""Template tags: a review's discussion for its page, the queue size for the admin index."""
+"""Template tags: a review's discussion for its page, the queue's summary for the admin index."""
 
 from dataclasses import dataclass
 
@@ -59,7 +59,21 @@ def comment_discussion(context, review) -> Discussion:
     )
 
 
-@register.simple_tag
-def comment_queue_counts() -> dict[str, int]:
-    """Comments per status, for the moderators' summary on the admin index (one query)."""
-    return Comment.objects.count_by_status()
+@register.simple_tag(takes_context=True)
+def comment_section(context, review) -> str:
+    """The review page's discussion (templates/comments/section.html), with the page's context.
+
+    Rendered in the page's own context, as an include would be, so the section sees
+    the request, the CSRF token and whether the page is a preview.
+    """
+    section = context.template.engine.get_template("comments/section.html")
+    with context.push(review=review):
+        return section.render(context)
+
+
+@register.inclusion_tag("comments/admin/queue_summary.html", takes_context=True)
+def comment_queue_summary(context) -> dict:
+    """Comments per status for moderators on the admin index (one query); nothing for others."""
+    if not context["request"].user.has_perm("comments.view_comment"):
+        return {"counts": None}
+    return {"counts": Comment.objects.count_by_status()}

@@ -31,9 +31,10 @@ def writer_reviews(user):
     return reviews
 
 
-@register.simple_tag(takes_context=True)
-def editorial_dashboard(context):
-    """None for users with no review work, so the index stays as Django made it."""
+@register.inclusion_tag("admin/reviews/dashboard.html", takes_context=True)
+def editorial_dashboard(context) -> dict:
+    """The to-do lists; nothing for users with no review work, so the index stays as Django
+    made it."""
     user = context["request"].user
     dashboard = {"awaiting_review": None, "my_reviews": None}
     if user.has_perm("reviews.publish_review"):
@@ -44,4 +45,5 @@ def editorial_dashboard(context):
         )
     if user.has_perm("reviews.add_review"):
         dashboard["my_reviews"] = writer_reviews(user)
-    return dashboard if any(value is not None for value in dashboard.values()) else None
+    has_work = any(value is not None for value in dashboard.values())
+    return {"dashboard": dashboard if has_work else None}

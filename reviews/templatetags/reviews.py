@@ -1,7 +1,8 @@
-"""Review lists for the catalog's pages, and the author's public name.
+"""Review lists for the catalog's and the home page, and the author's public name.
 
 The catalog app must not import reviews (dependencies point one way), so its
-templates pull their "Reviews" sections in through these tags instead.
+templates pull their "Reviews" sections in through these tags instead; the home
+page shows the latest reviews the same way.
 """
 
 from django import template
@@ -11,6 +12,12 @@ from reviews import authors, selectors
 register = template.Library()
 
 SECTION_TEMPLATE = "reviews/includes/review_section.html"
+
+
+@register.inclusion_tag("reviews/includes/latest_reviews.html")
+def latest_reviews(page_obj):
+    """The home page's latest reviews: one page of cards, featured first, with its links."""
+    return {"page_obj": page_obj}
 
 
 @register.filter

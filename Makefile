@@ -48,10 +48,11 @@ test: $(STAMP) $(AXE)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
-## lint: ruff lint and format check
+## lint: ruff lint and format check, and the import layers (import-linter, pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## audit: pip-audit the installed dependencies against PyPI's vulnerability data; fails on any
 ## known vulnerability. Packages PyPI cannot be asked about are listed as not audited; add

@@ -11,7 +11,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
+from comments.models import (
+    BODY_MAX_LENGTH,
+    Comment,
+    CommentReport,
+    DiscussionSettings,
+    ModerationDecision,
+)
 from comments.moderation import count_links
 from comments.services import DuplicateComment, moderate, reply_as_moderator
 
@@ -85,7 +91,7 @@ def _moderation_action(to_status: str, description: str, done: str):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+        label="Your reply", widget=forms.Textarea(attrs={"rows": 6}), max_length=BODY_MAX_LENGTH
     )
 
 

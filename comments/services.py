@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
 from comments.moderation import Verdict, count_links, judge
+from reviews.authors import author_name
 from reviews.models import Review
 
 logger = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ def post_comment(
     if is_staff:
         submission = replace(
             submission,
-            name=user.get_full_name() or user.get_username(),
+            name=author_name(user),
             email=user.email or submission.email,
         )
     if is_duplicate(review, submission):

@@ -11,7 +11,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
+from comments.models import (
+    BODY_MAX_LENGTH,
+    Comment,
+    CommentReport,
+    DiscussionSettings,
+    ModerationDecision,
+)
 from comments.services import DuplicateComment, edit_comment, moderate_comments, reply_to_comment
 
 Status = Comment.Status
@@ -84,7 +90,7 @@ def _moderation_action(to_status: str, description: str, done: str):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+        label="Your reply", widget=forms.Textarea(attrs={"rows": 6}), max_length=BODY_MAX_LENGTH
     )
 
 

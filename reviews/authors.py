@@ -1,4 +1,4 @@
-"""How a review's author is named in public: by name, never by email address."""
+"""How staff (a review's author, an editor, a moderator) are named: by name, never by email."""
 
 
 def author_name(user) -> str:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from reversion.models import Version
 
+from reviews.authors import author_name
 from reviews.models import Review
 
 
@@ -14,7 +15,7 @@ def last_editor_name(review: Review) -> str:
     user = version.revision.user if version else None
     if user is None:
         return "someone else"
-    return user.get_full_name() or user.get_username()
+    return author_name(user)
 
 
 class ReviewAdminForm(forms.ModelForm):

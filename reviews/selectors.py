@@ -28,10 +28,9 @@ REVIEWS_IN_SECTION = 12
 NEWEST_FIRST = ("-publish_at", "-pk")  # pk breaks ties, so pages never repeat or skip a review
 
 
-def reviews_for_list(reviews: QuerySet[Review] | None = None) -> QuerySet[Review]:
-    """Reviews as list cards display them: with their show (for the poster)."""
-    reviews = Review.objects.live() if reviews is None else reviews
-    return reviews.select_related("title")
+def reviews_for_list() -> QuerySet[Review]:
+    """Live reviews as list cards display them: with their show (for the poster)."""
+    return Review.objects.live().select_related("title")
 
 
 def reviews_for_feed() -> QuerySet[Review]:

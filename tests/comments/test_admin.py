@@ -3,7 +3,13 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from comments.models import Comment, CommentReport, DiscussionSettings, ModerationDecision
+from comments.models import (
+    BODY_MAX_LENGTH,
+    Comment,
+    CommentReport,
+    DiscussionSettings,
+    ModerationDecision,
+)
 from tests.comments.factories import CommentFactory
 from tests.factories import UserFactory
 from tests.reviews.factories import ReviewFactory
@@ -138,6 +144,15 @@ def test_a_moderator_replies_from_the_admin_under_their_account(moderator_client
     assert (reply.parent, reply.user, reply.status) == (parent, moderator, "approved")
     parent.refresh_from_db()
     assert parent.status == Comment.Status.APPROVED
+
+
+def test_an_admin_reply_may_be_no_longer_than_a_comment(moderator_client):
+    parent = CommentFactory(status=Comment.Status.PENDING)
+    url = f"{QUEUE}{parent.pk}/reply/"
+    assert moderator_client.post(url, {"body": "x" * BODY_MAX_LENGTH}).status_code == 302
+    response = moderator_client.post(url, {"body": "y" * (BODY_MAX_LENGTH + 1)})
+    assert response.status_code == 200
+    assert not Comment.objects.filter(body__startswith="y").exists()
 
 
 def test_replying_to_spam_is_refused_until_restored(moderator_client):

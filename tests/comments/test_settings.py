@@ -248,24 +248,23 @@ def test_a_mail_server_failure_does_not_lose_the_comment(
     assert only_comment_status() == Comment.Status.PENDING
 
 
-def test_the_moderators_email_links_the_queue_by_the_sites_address_without_site_url(
-    post_comment, review, rules, moderator, settings, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("site_url", "base"),
+    [("", "http://testserver"), ("https://anime.example", "https://anime.example")],
+)
+def test_the_moderators_email_links_the_queue_under_site_url_else_the_requests_host(
+    post_comment,
+    review,
+    rules,
+    moderator,
+    settings,
+    django_capture_on_commit_callbacks,
+    site_url,
+    base,
 ):
-    settings.SITE_URL = ""
+    settings.SITE_URL = site_url
     with django_capture_on_commit_callbacks(execute=True):
         post_comment(review, body="Please approve me")
 
     comment = Comment.objects.get()
-    assert f"http://testserver/admin/comments/comment/{comment.pk}/change/" in mail.outbox[0].body
-
-
-def test_the_moderators_email_links_the_queue_under_site_url(
-    post_comment, review, rules, moderator, settings, django_capture_on_commit_callbacks
-):
-    settings.SITE_URL = "https://anime.example"
-    with django_capture_on_commit_callbacks(execute=True):
-        post_comment(review, body="Please approve me")
-
-    comment = Comment.objects.get()
-    expected = f"https://anime.example/admin/comments/comment/{comment.pk}/change/"
-    assert expected in mail.outbox[0].body
+    assert f"{base}/admin/comments/comment/{comment.pk}/change/" in mail.outbox[0].body

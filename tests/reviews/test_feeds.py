@@ -70,22 +70,21 @@ def test_feeds_never_contain_an_email_address(client, url):
 
 
 @pytest.mark.parametrize("url", FEEDS)
-def test_feed_links_are_under_site_url_when_it_is_set(client, url, settings):
-    settings.SITE_URL = "https://anime.example"
+@pytest.mark.parametrize(
+    ("site_url", "base", "other_host"),
+    [
+        ("https://anime.example", "https://anime.example", "testserver"),
+        ("", "http://testserver", "anime.example"),
+    ],
+)
+def test_feed_links_are_under_site_url_else_the_requested_host(
+    client, url, settings, site_url, base, other_host
+):
+    settings.SITE_URL = site_url
     review = ReviewFactory()
 
     content = client.get(url).content.decode()
 
-    assert f"https://anime.example{review.get_absolute_url()}" in content
-    assert f"https://anime.example{url}" in content
-    assert "testserver" not in content
-
-
-@pytest.mark.parametrize("url", FEEDS)
-def test_feed_links_name_the_requested_host_without_site_url(client, url, settings):
-    settings.SITE_URL = ""
-    review = ReviewFactory()
-
-    content = client.get(url).content.decode()
-
-    assert f"http://testserver{review.get_absolute_url()}" in content
+    assert f"{base}{review.get_absolute_url()}" in content
+    assert f"{base}{url}" in content
+    assert other_host not in content

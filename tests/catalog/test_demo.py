@@ -23,6 +23,7 @@ from catalog.models import (
     Title,
     TitleRelation,
 )
+from tests.conftest import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -53,86 +54,84 @@ def test_loading_the_demo_twice_duplicates_nothing():
     assert first["Title"] >= 7
 
 
-def test_reference_show_has_the_facts_of_the_reference_page():
-    run("load_demo")
-    show = Title.objects.get(slug="metallic-rouge")
-    assert show.name == "Metallic Rouge"
-    assert show.get_kind_display() == "TV"
-    assert show.get_status_display() == "Finished Airing"
-    assert (show.aired_from, show.aired_to) == (date(2024, 1, 11), date(2024, 4, 4))
-    assert show.premiere_year == 2024
-    assert show.episode_duration == 24
-    assert (show.imdb_score, show.mal_score) == (Decimal("5.9"), Decimal("6.2"))
-    assert sorted(show.genres.values_list("name", flat=True)) == [
-        "Action",
-        "Cyberpunk",
-        "Mecha",
-        "Mystery",
-        "Sci-fi",
-    ]
-    assert list(show.studios.values_list("name", flat=True)) == ["Bones"]
-    season = show.seasons.get()
-    assert season.label == "Season 01"
-    assert list(season.episodes.values_list("number", "duration")) == [
-        (n, 24) for n in range(1, 14)
-    ]
+@pytest.fixture(scope="class")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the class below: the tests after it need a database without it."""
+    with demo_loaded(django_db_blocker, tmp_path_factory) as media_root:
+        yield media_root
 
 
-def test_reference_season_has_tamil_files_per_resolution_and_a_multi_audio_pack():
-    run("load_demo")
-    season = Season.objects.get(title__slug="metallic-rouge", number=1)
-    per_episode = season.variants.filter(packaging=QualityVariant.Packaging.EPISODES)
-    assert sorted(per_episode.values_list("resolution", flat=True)) == [480, 720, 1080]
-    for variant in per_episode:
-        assert list(variant.audio_languages.values_list("code", flat=True)) == ["ta"]
-    pack = season.variants.get(packaging=QualityVariant.Packaging.SINGLE_FILE)
-    assert pack.is_multi_audio
-    assert sorted(pack.audio_languages.values_list("code", flat=True)) == ["ja", "ta"]
+@pytest.mark.usefixtures("demo")
+class TestTheLoadedDemo:
+    """What one load of the demo holds: read only, so the class shares that load."""
 
+    def test_reference_show_has_the_facts_of_the_reference_page(self):
+        show = Title.objects.get(slug="metallic-rouge")
+        assert show.name == "Metallic Rouge"
+        assert show.get_kind_display() == "TV"
+        assert show.get_status_display() == "Finished Airing"
+        assert (show.aired_from, show.aired_to) == (date(2024, 1, 11), date(2024, 4, 4))
+        assert show.premiere_year == 2024
+        assert show.episode_duration == 24
+        assert (show.imdb_score, show.mal_score) == (Decimal("5.9"), Decimal("6.2"))
+        assert sorted(show.genres.values_list("name", flat=True)) == [
+            "Action",
+            "Cyberpunk",
+            "Mecha",
+            "Mystery",
+            "Sci-fi",
+        ]
+        assert list(show.studios.values_list("name", flat=True)) == ["Bones"]
+        season = show.seasons.get()
+        assert season.label == "Season 01"
+        assert list(season.episodes.values_list("number", "duration")) == [
+            (n, 24) for n in range(1, 14)
+        ]
 
-def test_demo_languages_carry_their_native_names():
-    run("load_demo")
-    assert dict(Language.objects.values_list("code", "native_name")) == {
-        "ta": "தமிழ்",
-        "ja": "日本語",
-        "en": "English",
-        "hi": "हिन्दी",
-        "te": "తెలుగు",
-    }
+    def test_reference_season_has_tamil_files_per_resolution_and_a_multi_audio_pack(self):
+        season = Season.objects.get(title__slug="metallic-rouge", number=1)
+        per_episode = season.variants.filter(packaging=QualityVariant.Packaging.EPISODES)
+        assert sorted(per_episode.values_list("resolution", flat=True)) == [480, 720, 1080]
+        for variant in per_episode:
+            assert list(variant.audio_languages.values_list("code", flat=True)) == ["ta"]
+        pack = season.variants.get(packaging=QualityVariant.Packaging.SINGLE_FILE)
+        assert pack.is_multi_audio
+        assert sorted(pack.audio_languages.values_list("code", flat=True)) == ["ja", "ta"]
 
+    def test_demo_languages_carry_their_native_names(self):
+        assert dict(Language.objects.values_list("code", "native_name")) == {
+            "ta": "தமிழ்",
+            "ja": "日本語",
+            "en": "English",
+            "hi": "हिन्दी",
+            "te": "తెలుగు",
+        }
 
-def test_demo_genres_have_descriptions():
-    run("load_demo")
-    assert not Genre.objects.filter(description="").exists()
+    def test_demo_genres_have_descriptions(self):
+        assert not Genre.objects.filter(description="").exists()
 
+    def test_demo_has_a_sequel_and_prequel_pair(self):
+        assert TitleRelation.objects.filter(
+            from_title__slug="mob-psycho-100",
+            to_title__slug="mob-psycho-100-ii",
+            kind=TitleRelation.Kind.SEQUEL,
+        ).exists()
+        assert TitleRelation.objects.filter(
+            from_title__slug="mob-psycho-100-ii",
+            to_title__slug="mob-psycho-100",
+            kind=TitleRelation.Kind.PREQUEL,
+        ).exists()
 
-def test_demo_has_a_sequel_and_prequel_pair():
-    run("load_demo")
-    assert TitleRelation.objects.filter(
-        from_title__slug="mob-psycho-100",
-        to_title__slug="mob-psycho-100-ii",
-        kind=TitleRelation.Kind.SEQUEL,
-    ).exists()
-    assert TitleRelation.objects.filter(
-        from_title__slug="mob-psycho-100-ii",
-        to_title__slug="mob-psycho-100",
-        kind=TitleRelation.Kind.PREQUEL,
-    ).exists()
+    def test_every_demo_show_gets_a_two_by_three_png_poster(self):
+        for show in Title.objects.all():
+            with show.poster.open() as poster, Image.open(poster) as image:
+                assert image.format == "PNG"
+                assert image.width * 3 == image.height * 2
 
-
-def test_every_demo_show_gets_a_two_by_three_png_poster():
-    run("load_demo")
-    for show in Title.objects.all():
-        with show.poster.open() as poster, Image.open(poster) as image:
-            assert image.format == "PNG"
-            assert image.width * 3 == image.height * 2
-
-
-def test_every_demo_poster_has_its_webp_renditions():
-    run("load_demo")
-    for show in Title.objects.all():
-        for width in RENDITION_WIDTHS:
-            assert show.poster.storage.exists(rendition_name(show.poster.name, width))
+    def test_every_demo_poster_has_its_webp_renditions(self):
+        for show in Title.objects.all():
+            for width in RENDITION_WIDTHS:
+                assert show.poster.storage.exists(rendition_name(show.poster.name, width))
 
 
 def test_a_second_load_keeps_the_posters_already_stored():

@@ -3,7 +3,6 @@
 import io
 import os
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-# The demo content, for tests that only read it ----------------------------
+# The demo content, for tests that read it or load it again ----------------
 # Loading it takes seconds, so a module loads it once (`demo_once`) and each test asks
 # for `demo`. The load stays in one transaction rolled back after the module's last
 # test; each test runs in its own transaction inside it, as usual, so what a test
@@ -41,9 +40,9 @@ def _media_in_tmp(settings, tmp_path):
 # database without the demo: demo_once lasts until the module's last test.
 
 
-@contextmanager
-def demo_loaded(django_db_blocker, tmp_path_factory):
-    """Load the demo into the test database until exit; yields the media folder of its posters."""
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module that asks for it; yields its posters' media folder."""
     media_root = tmp_path_factory.mktemp("demo-media")
     with (
         override_settings(MEDIA_ROOT=media_root),
@@ -54,13 +53,6 @@ def demo_loaded(django_db_blocker, tmp_path_factory):
         with django_db_blocker.block():  # tests still need the `db` fixture to reach it
             yield media_root
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the whole module that asks for it."""
-    with demo_loaded(django_db_blocker, tmp_path_factory) as media_root:
-        yield media_root
 
 
 @pytest.fixture

@@ -197,6 +197,11 @@ TRUSTED_PROXIES = int(os.environ.get("DJANGO_TRUSTED_PROXIES", "0"))
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# In development WhiteNoise finds each file in the app folders when it is asked for,
+# as STATIC_ROOT exists only after collectstatic. Fixed from DJANGO_DEBUG here rather
+# than left to follow settings.DEBUG, which the test run turns off after this is read.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
 
 # Media (posters, covers): the local disk by default; any Django storage backend
 # (e.g. storages.backends.s3.S3Storage) through DJANGO_MEDIA_STORAGE.

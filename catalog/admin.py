@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import ngettext
@@ -24,6 +25,9 @@ class GenreAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "title_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    # Meta.ordering does not order a GROUP BY query such as the annotated one below,
+    # which the autocomplete pages through.
+    ordering = ["name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(title_count=Count("titles"))
@@ -97,6 +101,7 @@ class TitleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["genres", "studios"]
     date_hierarchy = "aired_from"
     inlines = [SeasonInline, TitleRelationInline]
+    ordering = ["name"]  # as on GenreAdmin: the annotated queryset drops Meta.ordering
     fieldsets = [
         (None, {"fields": ["name", "name_native", "name_romaji", "slug", "poster"]}),
         (
@@ -162,6 +167,8 @@ class QualityVariantInline(admin.StackedInline):
         ("file_size", "link", "is_available"),
     ]
     autocomplete_fields = ["audio_languages", "subtitle_languages"]
+    # A link typed without a scheme is taken as https://, as the comment form does.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
 
 
@@ -174,6 +181,7 @@ class SeasonAdmin(admin.ModelAdmin):
     search_fields = ["title__name", "display_name"]
     autocomplete_fields = ["title"]
     inlines = [EpisodeInline, QualityVariantInline]
+    ordering = ["title", "number"]  # as on GenreAdmin: the annotated queryset drops Meta.ordering
     fieldsets = [
         (None, {"fields": ["title", "number", "display_name", "poster", "synopsis"]}),
         ("Airing", {"fields": [("aired_from", "aired_to")]}),
@@ -224,3 +232,4 @@ class QualityVariantAdmin(admin.ModelAdmin):
     list_select_related = ["season__title"]
     search_fields = ["season__title__name", "season__display_name"]
     autocomplete_fields = ["season", "audio_languages", "subtitle_languages"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -155,6 +155,8 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
     )
     inlines = [ReportInline, DecisionInline]
+    # As on the comment form: a website typed without a scheme is taken as https://.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         """A moderator may tidy a comment's text; its link count follows the new text."""

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +30,35 @@ def _fast_password_hashing(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploads land in a per-test folder, so tests can assert what was stored."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# The demo content, for tests that read it or load it again ----------------
+# Loading it takes seconds, so a module loads it once (`demo_once`) and each test asks
+# for `demo`. The load stays in one transaction rolled back after the module's last
+# test; each test runs in its own transaction inside it, as usual, so what a test
+# writes is gone for the next. A module that loads it once may not also test a
+# database without the demo: demo_once lasts until the module's last test.
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module that asks for it; yields its posters' media folder."""
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with (
+        override_settings(MEDIA_ROOT=media_root),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=io.StringIO())
+        with django_db_blocker.block():  # tests still need the `db` fixture to reach it
+            yield media_root
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_once, db, settings):
+    """A test reading the demo content that demo_once loaded, posters included."""
+    settings.MEDIA_ROOT = demo_once
 
 
 # Browser tests -------------------------------------------------------------

@@ -1,15 +1,11 @@
-"""The demo content commands: `load_demo` and `ensure_demo_users`."""
+"""`manage.py load_demo`: the demo catalog it writes, once however often it runs."""
 
 import io
-import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import authenticate, get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import RequestFactory
 from PIL import Image
 
 from catalog.images import RENDITION_WIDTHS, rendition_name
@@ -45,16 +41,14 @@ def row_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in DEMO_MODELS + through_tables}
 
 
-def test_loading_the_demo_twice_duplicates_nothing():
-    run("load_demo")
+def test_loading_the_demo_twice_duplicates_nothing(demo):
     first = row_counts()
     run("load_demo")
     assert row_counts() == first
     assert first["Title"] >= 7
 
 
-def test_reference_show_has_the_facts_of_the_reference_page():
-    run("load_demo")
+def test_reference_show_has_the_facts_of_the_reference_page(demo):
     show = Title.objects.get(slug="metallic-rouge")
     assert show.name == "Metallic Rouge"
     assert show.get_kind_display() == "TV"
@@ -79,8 +73,7 @@ def test_reference_show_has_the_facts_of_the_reference_page():
     assert season.episodes.get(number=1).name == "Red Snow"
 
 
-def test_reference_season_has_tamil_files_per_resolution_and_a_multi_audio_pack():
-    run("load_demo")
+def test_reference_season_has_tamil_files_per_resolution_and_a_multi_audio_pack(demo):
     season = Season.objects.get(title__slug="metallic-rouge", number=1)
     per_episode = season.variants.filter(packaging=QualityVariant.Packaging.EPISODES)
     assert sorted(per_episode.values_list("resolution", flat=True)) == [480, 720, 1080]
@@ -91,8 +84,7 @@ def test_reference_season_has_tamil_files_per_resolution_and_a_multi_audio_pack(
     assert sorted(pack.audio_languages.values_list("code", flat=True)) == ["ja", "ta"]
 
 
-def test_demo_languages_carry_their_native_names():
-    run("load_demo")
+def test_demo_languages_carry_their_native_names(demo):
     assert dict(Language.objects.values_list("code", "native_name")) == {
         "ta": "தமிழ்",
         "ja": "日本語",
@@ -102,13 +94,11 @@ def test_demo_languages_carry_their_native_names():
     }
 
 
-def test_demo_genres_have_descriptions():
-    run("load_demo")
+def test_demo_genres_have_descriptions(demo):
     assert not Genre.objects.filter(description="").exists()
 
 
-def test_demo_has_a_sequel_and_prequel_pair():
-    run("load_demo")
+def test_demo_has_a_sequel_and_prequel_pair(demo):
     assert TitleRelation.objects.filter(
         from_title__slug="mob-psycho-100",
         to_title__slug="mob-psycho-100-ii",
@@ -121,93 +111,29 @@ def test_demo_has_a_sequel_and_prequel_pair():
     ).exists()
 
 
-def test_every_demo_show_gets_a_two_by_three_png_poster():
-    run("load_demo")
+def test_every_demo_show_gets_a_two_by_three_png_poster(demo):
     for show in Title.objects.all():
         with show.poster.open() as poster, Image.open(poster) as image:
             assert image.format == "PNG"
             assert image.width * 3 == image.height * 2
 
 
-def test_every_demo_poster_has_its_webp_renditions():
-    run("load_demo")
+def test_every_demo_poster_has_its_webp_renditions(demo):
     for show in Title.objects.all():
         for width in RENDITION_WIDTHS:
             assert show.poster.storage.exists(rendition_name(show.poster.name, width))
 
 
-def test_a_second_load_keeps_the_posters_already_stored():
-    run("load_demo")
+def test_a_second_load_keeps_the_posters_already_stored(demo):
     first = dict(Title.objects.values_list("slug", "poster"))
     output = run("load_demo")
     assert dict(Title.objects.values_list("slug", "poster")) == first
     assert "0 posters drawn" in output
 
 
-def test_a_missing_poster_file_is_drawn_again():
-    run("load_demo")
+def test_a_missing_poster_file_is_drawn_again(demo):
     show = Title.objects.get(slug="metallic-rouge")
-    show.poster.storage.delete(show.poster.name)
+    show.poster.storage.delete(show.poster.name)  # drawn again under its name for later tests
     assert "1 posters drawn" in run("load_demo")
     show.refresh_from_db()
     assert show.poster.storage.exists(show.poster.name)
-
-
-DEMO_USERNAMES = ["admin", "editor", "moderator", "writer"]
-
-
-def authenticate_at_admin_login(username: str, password: str):
-    """The admin login's password check, with the request django-axes needs to count it."""
-    request = RequestFactory().post("/admin/login/")
-    return authenticate(request, username=username, password=password)
-
-
-def test_demo_users_get_the_password_from_the_environment(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "a demo password")
-    run("ensure_demo_users")
-    for username in DEMO_USERNAMES:
-        user = authenticate_at_admin_login(username=username, password="a demo password")
-        assert user is not None
-        assert user.is_staff
-
-
-def test_only_admin_is_a_superuser(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "a demo password")
-    run("ensure_demo_users")
-    superusers = get_user_model().objects.filter(is_superuser=True)
-    assert list(superusers.values_list("username", flat=True)) == ["admin"]
-
-
-def test_without_demo_password_a_generated_password_is_printed_and_works(monkeypatch):
-    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    output = run("ensure_demo_users")
-    password = re.search(r"Password for admin, editor, writer, moderator: (\S+)", output)[1]
-    assert len(password) >= 12
-    assert authenticate_at_admin_login(username="writer", password=password) is not None
-
-
-def test_a_second_run_without_demo_password_keeps_passwords_and_says_so(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "the first password")
-    run("ensure_demo_users")
-    monkeypatch.delenv("DEMO_PASSWORD")
-    output = run("ensure_demo_users")
-    assert "passwords were not changed" in output
-    assert authenticate_at_admin_login(username="editor", password="the first password") is not None
-    assert get_user_model().objects.count() == 4
-
-
-def test_demo_users_join_their_editorial_groups_when_those_exist(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "a demo password")
-    for name in ["Editors", "Writers", "Moderators"]:
-        Group.objects.get_or_create(name=name)
-    run("ensure_demo_users")
-    User = get_user_model()
-    assert list(User.objects.get(username="editor").groups.values_list("name", flat=True)) == [
-        "Editors"
-    ]
-    assert list(User.objects.get(username="writer").groups.values_list("name", flat=True)) == [
-        "Writers"
-    ]
-    assert list(User.objects.get(username="moderator").groups.values_list("name", flat=True)) == [
-        "Moderators"
-    ]

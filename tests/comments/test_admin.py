@@ -197,8 +197,7 @@ def test_editors_also_moderate_and_edit_the_discussion_settings(db):
     ],
 )
 def test_moderators_cannot_change_reviews_the_catalog_or_settings(moderator_client, url, rules):
-    response = moderator_client.get(url)
-    assert response.status_code == 403 or "Save" not in response.content.decode()
+    assert moderator_client.get(url).status_code == 403
 
 
 def test_moderators_can_neither_add_nor_delete_comments(moderator_client):

@@ -12,8 +12,7 @@ from reviews.models import Review
 pytestmark = pytest.mark.django_db
 
 
-def test_load_demo_adds_a_threaded_discussion_once(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_adds_a_threaded_discussion_once(demo, client):
     call_command("load_demo", stdout=io.StringIO())
     assert Comment.objects.count() == 5
     assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 1
@@ -24,8 +23,7 @@ def test_load_demo_adds_a_threaded_discussion_once(client):
     assert "@demo.invalid" not in page
 
 
-def test_the_demo_review_counts_its_approved_demo_comments():
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_review_counts_its_approved_demo_comments(demo):
     review = Review.objects.get(slug=REVIEW_SLUG)
     approved = Comment.objects.filter(review=review, status=Comment.Status.APPROVED).count()
 

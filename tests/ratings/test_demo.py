@@ -23,9 +23,7 @@ def stored_totals() -> dict[str, tuple[int, int]]:
     }
 
 
-def test_every_live_demo_review_but_one_has_a_spread_of_ratings():
-    load_demo()
-
+def test_every_live_demo_review_but_one_has_a_spread_of_ratings(demo):
     live = Review.objects.live()
     unrated = [review.slug for review in live if review.rating_count == 0]
     assert unrated == ["metallic-rouge-season-01-review"]
@@ -34,17 +32,14 @@ def test_every_live_demo_review_but_one_has_a_spread_of_ratings():
     assert not Rating.objects.exclude(review__in=live).exists()
 
 
-def test_the_demo_totals_equal_the_demo_votes():
-    load_demo()
-
+def test_the_demo_totals_equal_the_demo_votes(demo):
     counted = Rating.objects.values("review__slug").annotate(n=Count("pk"), total=Sum("score"))
     assert {row["review__slug"]: (row["n"], row["total"]) for row in counted} == {
         slug: totals for slug, totals in stored_totals().items() if totals != (0, 0)
     }
 
 
-def test_loading_the_demo_again_adds_no_rating():
-    load_demo()
+def test_loading_the_demo_again_adds_no_rating(demo):
     before = (Rating.objects.count(), stored_totals())
 
     load_demo()

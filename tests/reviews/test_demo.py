@@ -33,11 +33,6 @@ def hidden_reviews():
     return Review.objects.exclude(pk__in=Review.objects.live())
 
 
-@pytest.fixture
-def demo():
-    load_demo()
-
-
 def test_the_reference_show_review_is_at_least_1200_words(demo):
     assert words_read(Review.objects.get(slug=LONG_REVIEW)) >= 1200
 

@@ -1,19 +1,11 @@
 """Search over the demo content that `make run` loads: what a first visitor would try."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from reviews.models import Review
 from tests.search.conftest import found_shows, search
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("typed", ["Metallic Rou", "メタリックルージュ"])

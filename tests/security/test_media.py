@@ -34,8 +34,10 @@ def test_a_served_upload_has_its_image_type_and_nosniff(
 ):
     folder = settings.MEDIA_ROOT / "posters"
     folder.mkdir(parents=True)
-    (folder / name).write_bytes(image_bytes(20, 30, image_format))
+    image = image_bytes(20, 30, image_format)
+    (folder / name).write_bytes(image)
     response = client.get(f"/media/posters/{name}")
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == image  # read to the end, which closes the file

@@ -1,11 +1,13 @@
 """Admin login is throttled: five wrong passwords lock that username and IP out, and
 twenty from anywhere pause signing in as that username from every address."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.core import mail
+from django.core.management import call_command
 from django.db.models import F
 from django.test import Client
 
@@ -182,3 +184,9 @@ def test_the_username_limit_comes_from_settings(editor, settings):
     settings.AXES_USERNAME_FAILURE_LIMIT = 8
     statuses = [response.status_code for response in guess_from_twenty_addresses("editor", 10)]
     assert statuses == [200] * 7 + [429] * 3
+
+
+def test_axes_reset_username_lifts_the_pause_at_once(editor):
+    guess_from_twenty_addresses("editor")
+    call_command("axes_reset_username", "editor", stdout=io.StringIO())
+    assert log_in("editor", PASSWORD, address="192.0.2.55").status_code == 302

@@ -264,13 +264,20 @@ if not DEBUG:
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
 # username from one IP address (the client address the rate limits count by, so behind
 # a load balancer it is the reader's), that pair is refused for AXES_COOLOFF_MINUTES
-# with a 429 page. Attempts are kept in the database, so every app
-# server sees them; `manage.py axes_reset` lifts lockouts at once.
+# with a 429 page. Guesses spread over many addresses are caught per username: past
+# AXES_USERNAME_FAILURE_LIMIT wrong passwords from all addresses together, signing in as
+# that user is paused, a minute at first and doubling with each further try up to the
+# cool-off, and the account's owner is emailed (animeblog/login_throttle.py). Attempts
+# are kept in the database, so every app server sees them; `manage.py axes_reset` lifts
+# lockouts at once.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "animeblog.login_throttle.LoginThrottleHandler"
 AXES_CLIENT_IP_CALLABLE = "core.requests.client_ip"
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "animeblog.login_throttle.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "login_locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # No startup banner from axes on every manage.py command.

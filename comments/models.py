@@ -34,7 +34,11 @@ class DiscussionSettings(models.Model):
     approve_known_authors = models.BooleanField(
         "approve authors with an approved comment",
         default=True,
-        help_text="An author whose email already has an approved comment is approved at once.",
+        help_text=(
+            "A comment is approved at once when the author's browser already wrote an "
+            "approved comment under the same email (remembered in a signed cookie for a "
+            "year). The email alone is not enough: anyone who knows it could type it."
+        ),
     )
     max_links = models.PositiveSmallIntegerField(
         "hold a comment with more than this many links", default=2

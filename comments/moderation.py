@@ -1,6 +1,7 @@
 """The moderation rules: from a new comment and the Discussion settings, its status and why."""
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -36,13 +37,28 @@ def _first_word_found(words: list[str], comment: Comment) -> str | None:
     return next((word for word in words if word in haystack), None)
 
 
-def _is_known_author(comment: Comment) -> bool:
-    return Comment.objects.approved().filter(email__iexact=comment.email).exists()
+def _is_known_author(comment: Comment, authored_comment_ids: Collection[int]) -> bool:
+    """The author's browser wrote an approved comment under the same email.
+
+    The email alone proves nothing (anyone who knows a regular's address can type it);
+    the ids come from the browser's signed cookie, so only the regular's own browser has
+    them. An impostor's held comment adds its own id, which a moderator never approved.
+    """
+    if not authored_comment_ids:
+        return False
+    return (
+        Comment.objects.approved()
+        .filter(pk__in=authored_comment_ids, email__iexact=comment.email)
+        .exists()
+    )
 
 
-def judge(comment: Comment, rules: DiscussionSettings) -> Verdict:
+def judge(
+    comment: Comment, rules: DiscussionSettings, *, authored_comment_ids: Collection[int] = ()
+) -> Verdict:
     """Apply the rules in WordPress's order: spam words, links, moderation words, then holding.
 
+    `authored_comment_ids` are the comments the author's browser says (signed) it wrote.
     Staff comments never reach this: they are approved by the service before it asks.
     """
     if spam_word := _first_word_found(rules.spam_word_list, comment):
@@ -53,7 +69,7 @@ def judge(comment: Comment, rules: DiscussionSettings) -> Verdict:
         return Verdict(Comment.Status.PENDING, f"contains the moderation word “{moderation_word}”")
     if not rules.hold_all:
         return Verdict(Comment.Status.APPROVED)
-    if rules.approve_known_authors and _is_known_author(comment):
+    if rules.approve_known_authors and _is_known_author(comment, authored_comment_ids):
         return Verdict(Comment.Status.APPROVED, "author has an approved comment")
     return Verdict(Comment.Status.PENDING, "every comment is held for moderation")
 

@@ -5,7 +5,7 @@ once, however many comments it moved.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
@@ -108,11 +108,14 @@ def post_comment(
     user_agent: str = "",
     spam_reason: str = "",
     site_url: str = "",
+    authored_comment_ids: Collection[int] = (),
 ) -> Comment:
     """Store a reader's (or staff member's) comment with the status the rules give it.
 
     Staff signed in write under their account and are approved at once; a post caught by a
     bot trap (spam_reason) goes straight to spam, kept so a moderator can rescue a false alarm.
+    `authored_comment_ids` (comments.cookies.authored_comment_ids) are the comments the
+    poster's browser wrote: an approved one under the same email makes the author known.
     `site_url` (core.public_urls.site_url) makes the link in the moderators' email absolute.
     """
     rules = DiscussionSettings.load()
@@ -146,7 +149,7 @@ def post_comment(
     elif spam_reason:
         verdict = Verdict(Comment.Status.SPAM, spam_reason)
     else:
-        verdict = judge(comment, rules)
+        verdict = judge(comment, rules, authored_comment_ids=authored_comment_ids)
     comment.status = verdict.status
     comment.held_reason = "" if verdict.status == Comment.Status.APPROVED else verdict.reason
     with transaction.atomic():

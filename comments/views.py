@@ -79,6 +79,7 @@ def post(request, slug):
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             spam_reason=spam_reason,
             site_url=site_url(request),
+            authored_comment_ids=cookies.authored_comment_ids(request),
         )
     except DuplicateComment:
         form.add_error(None, DUPLICATE_MESSAGE)
@@ -96,6 +97,8 @@ def _after_posting(request, review, comment, rules, *, remember):
         response = redirect(f"{review.get_absolute_url()}{query}#{comment.anchor}")
     if comment.status == Comment.Status.PENDING:
         cookies.remember_pending_comment(request, response, comment.pk)
+    if comment.user_id is None:
+        cookies.remember_authored_comment(request, response, comment.pk)
     if remember:
         cookies.save_author(response, comment.name, comment.email, comment.website)
     elif comment.user_id is None:

@@ -36,25 +36,6 @@ def test_hold_all_off_publishes_a_first_comment_at_once(post_comment, review, ru
     assert only_comment_status() == Comment.Status.APPROVED
 
 
-def test_known_author_is_approved_at_once_when_the_setting_is_on(post_comment, review, rules):
-    CommentFactory(email="Kavya@Example.org")
-    post_comment(review, email="kavya@example.org")
-    assert Comment.objects.latest("pk").status == Comment.Status.APPROVED
-
-
-def test_known_author_is_held_when_the_setting_is_off(post_comment, review, rules):
-    change(rules, approve_known_authors=False)
-    CommentFactory(email="kavya@example.org")
-    post_comment(review, email="kavya@example.org")
-    assert Comment.objects.latest("pk").status == Comment.Status.PENDING
-
-
-def test_an_author_whose_comments_were_only_held_is_not_known(post_comment, review, rules):
-    CommentFactory(email="kavya@example.org", status=Comment.Status.PENDING, body="Earlier")
-    post_comment(review, email="kavya@example.org")
-    assert Comment.objects.latest("pk").status == Comment.Status.PENDING
-
-
 @pytest.mark.parametrize(("max_links", "status"), [(2, "pending"), (3, "approved")])
 def test_more_links_than_the_limit_hold_the_comment(post_comment, review, rules, max_links, status):
     change(rules, hold_all=False, max_links=max_links)

@@ -42,9 +42,9 @@ def signed_in(username: str, first_name: str) -> Client:
     return client
 
 
-def save(client: Client, review, page, body: str):
+def save(client: Client, review, page, body: str, **button):
     def post():
-        return client.post(change_url(review), form_data(page, body=body))
+        return client.post(change_url(review), form_data(page, body=body, **button))
 
     return post
 
@@ -75,15 +75,21 @@ def test_two_editors_saving_the_same_copy_at_once_never_both_win():
     assert Version.objects.get_for_object(review).count() == ROUNDS
 
 
-def test_a_save_committed_while_the_admin_is_saving_a_copy_is_not_overwritten():
-    """Otto's save commits after Eda's form was checked but before her write: she is told."""
-    review = ReviewFactory(draft=True, body="Original.")
+@pytest.mark.parametrize(
+    "button", [{}, {"_transition": "publish"}], ids=["save", "save and publish"]
+)
+def test_a_save_committed_while_the_admin_is_saving_a_copy_is_not_overwritten(button):
+    """Otto's save commits after Eda's form was checked but before her write: she is told.
+
+    Nothing of hers is applied, not even the workflow button she pressed.
+    """
+    review = ReviewFactory(in_review=True, body="Original.")
     eda = signed_in("eda", "Eda")
     page = eda.get(change_url(review))
 
     with transaction.atomic():
         otto_copy = Review.objects.select_for_update().get(pk=review.pk)
-        eda_response = in_background(save(eda, review, page, "Eda's version."))
+        eda_response = in_background(save(eda, review, page, "Eda's version.", **button))
         wait_for_lock_waiters(1)
         otto_copy.body = "Otto's version."
         otto_copy.save()
@@ -92,4 +98,5 @@ def test_a_save_committed_while_the_admin_is_saving_a_copy_is_not_overwritten():
     assert response.status_code == 200
     assert CONFLICT_MESSAGE in response.content.decode()
     review.refresh_from_db()
-    assert review.body == "Otto's version."
+    assert (review.body, review.status) == ("Otto's version.", Review.Status.IN_REVIEW)
+    assert not review.transitions.exists()

@@ -68,7 +68,17 @@ def is_staff_author(user) -> bool:
 
 
 def refresh_comment_counts(*, review_ids: Iterable[int]) -> None:
-    """Keep Review.comment_count, which review cards show, equal to the approved comments."""
+    """Keep Review.comment_count, which review cards show, equal to the approved comments.
+
+    Called in the transaction that changed the comments. The reviews' rows are locked
+    first, so writers count one at a time: under READ COMMITTED each statement sees
+    what was committed when it started, and the count starts only once the previous
+    writer has committed its comments, which it therefore includes. (Counting in the
+    UPDATE alone, two posts each counted without the other's comment.) FOR NO KEY
+    UPDATE, the lock the UPDATE takes anyway, does not wait for posts whose new
+    comments key-share lock the review; ordered by id, batches cannot deadlock.
+    """
+    ids = sorted(set(review_ids))
     approved = (
         Comment.objects.approved()
         .filter(review=OuterRef("pk"))
@@ -77,9 +87,10 @@ def refresh_comment_counts(*, review_ids: Iterable[int]) -> None:
         .annotate(total=Count("pk"))
         .values("total")
     )
-    Review.objects.filter(pk__in=set(review_ids)).update(
-        comment_count=Coalesce(Subquery(approved), 0)
-    )
+    with transaction.atomic(savepoint=False):
+        locked = Review.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+        list(locked.values_list("pk", flat=True))
+        Review.objects.filter(pk__in=ids).update(comment_count=Coalesce(Subquery(approved), 0))
 
 
 def _approved_comments_changed(review_ids: set[int]) -> None:

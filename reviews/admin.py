@@ -167,7 +167,7 @@ class ReviewAdmin(VersionAdmin):
         restored_state = getattr(request, "workflow_state_before_restore", None)
         if restored_state:
             obj.status, obj.publish_at = restored_state
-        services.save_review(review=obj, by=request.user)
+        services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
@@ -208,6 +208,20 @@ class ReviewAdmin(VersionAdmin):
     # Pages.
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Answer a save that lost a race with the conflict message, as for any stale copy.
+
+        The other save committed while this one waited for the review's row lock
+        (reviews.services.save_review), and this whole request was rolled back.
+        Handling the same post again reads the review as that save left it, so the
+        form's check refuses the outdated copy, showing the editor's text with who
+        saved it and when, under the buttons the review's status now allows.
+        """
+        try:
+            return self.workflow_change_view(request, object_id, form_url, extra_context)
+        except services.EditConflict:
+            return self.workflow_change_view(request, object_id, form_url, extra_context)
+
+    def workflow_change_view(self, request, object_id, form_url, extra_context):
         review = self.get_object(request, unquote(object_id))
         extra_context = {**(extra_context or {}), **self.workflow_context(request, review)}
         return super().change_view(request, object_id, form_url, extra_context)

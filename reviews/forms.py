@@ -1,5 +1,7 @@
 """The review form of the admin: edit-conflict detection and the workflow inputs."""
 
+from datetime import datetime
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -26,6 +28,10 @@ class ReviewAdminForm(forms.ModelForm):
     message naming who saved it and when; the bound form keeps everything
     typed. The hidden value is then moved to the current version, so saving
     again is a deliberate choice to keep this text over the other one.
+
+    ``clean`` compares with the copy the admin read for this request; a save
+    committed after that read is caught by ``reviews.services.save_review``,
+    which checks ``loaded_updated_at()`` again under the row lock.
     """
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -92,3 +98,12 @@ class ReviewAdminForm(forms.ModelForm):
                     },
                 )
         return cleaned_data
+
+    def loaded_updated_at(self) -> datetime | None:
+        """The validated form's ``loaded_version`` as a time; None when nothing is to be checked.
+
+        After ``clean`` it equals the instance's ``updated_at``, so it always parses.
+        """
+        if not (self.check_conflicts and self.instance.pk):
+            return None
+        return datetime.fromisoformat(self.cleaned_data["loaded_version"])

@@ -32,6 +32,18 @@ class TransitionNotAllowed(Exception):
     """The user may not make this move, or the review is not in a status that allows it."""
 
 
+class EditConflict(Exception):
+    """The review was saved since the copy being saved was loaded; nothing was written.
+
+    ``saved_at`` is the review's ``updated_at`` now, the version the edit must be
+    compared (or merged) with before it is saved again.
+    """
+
+    def __init__(self, *, saved_at: datetime):
+        super().__init__(f"The review was saved at {saved_at.isoformat()}, after it was loaded.")
+        self.saved_at = saved_at
+
+
 @dataclass(frozen=True)
 class Move:
     name: str
@@ -184,14 +196,29 @@ def make_move(*, move: Move, review: Review, by, **arguments) -> Review:
     return MOVE_SERVICES[move.name](review=review, by=by, **arguments)
 
 
-def save_review(*, review: Review, by) -> Review:
+def save_review(*, review: Review, by, loaded_version: datetime | None = None) -> Review:
     """Save an edit of the article (from the admin's form) and announce it.
 
     ``by`` is who saved it; the admin's form has already checked they may.
+    ``loaded_version`` is the review's ``updated_at`` when the edited copy was
+    loaded: if anyone saved the review since, EditConflict is raised and nothing
+    is written. The check holds the row lock until the write commits, so of two
+    saves of one copy racing each other exactly one wins. None skips the check
+    (a new review, or a revision restored on purpose).
     """
     with transaction.atomic():
         if review.pk is None:
             review.author = by
+        elif loaded_version is not None:
+            # no_key: the lock the UPDATE below takes anyway. A plain FOR UPDATE would
+            # also wait for every comment being posted, which key-share locks its review.
+            saved_at = (
+                Review.objects.select_for_update(no_key=True)
+                .values_list("updated_at", flat=True)
+                .get(pk=review.pk)
+            )
+            if saved_at != loaded_version:
+                raise EditConflict(saved_at=saved_at)
         review.save()
         review_changed.send(sender=Review, review=review)
     return review

@@ -289,9 +289,9 @@ def test_a_moderator_can_tidy_a_comment_and_its_link_count_follows(moderator_cli
 # One bulk action pays a fixed price, however many comments it moves (206 queries for 50
 # before): session, user and permissions (4), the queue's counts and pages (5), then the
 # action: the selection, a savepoint, the lock, one UPDATE, one INSERT of the decisions,
-# the review's approved count, the next scheduled publication for the page cache's
-# single retirement, and the savepoint's release (8).
-BULK_APPROVAL_QUERIES = 16
+# the lock on the review's row and its approved count, the next scheduled publication for
+# the page cache's single retirement, and the savepoint's release (9).
+BULK_APPROVAL_QUERIES = 17
 
 
 @pytest.mark.parametrize("held", [1, 50])

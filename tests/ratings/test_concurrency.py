@@ -4,15 +4,13 @@ Each test starts 20 threads behind a barrier, each its own browser (test client)
 with its own database connection, all posting to the same review at once.
 """
 
-import threading
-
 import pytest
 from django.core import signing
-from django.db import connection
 from django.test import Client
 
 from core.readers import VOTER_COOKIE, VOTER_COOKIE_SALT
 from ratings.models import Rating
+from tests.concurrency import all_at_once, skip_unless_postgresql
 from tests.reviews.factories import ReviewFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -22,39 +20,12 @@ THREADS = 20
 
 @pytest.fixture(autouse=True)
 def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL (DATABASE_URL=postgres://...): SQLite lets one writer in at a "
-            "time, so it cannot show that row locks keep concurrent votes exact"
-        )
+    skip_unless_postgresql("row locks keep concurrent votes exact")
 
 
 @pytest.fixture
 def review():
     return ReviewFactory()
-
-
-def all_at_once(jobs) -> list:
-    """Run the jobs in threads released together; each closes its own database connection."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [None] * len(jobs), []
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as error:  # any failure, reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
 
 
 def rate(client: Client, review, score: int, reader: int):

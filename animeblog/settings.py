@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "core.routers.ReplicaReadsMiddleware",
     "core.unavailable.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Below the headers' middleware, so its 400 page gets them; above all that parses input.
+    "core.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "animeblog.page_cache.PageCacheMiddleware",

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.permissions_policy.PermissionsPolicyMiddleware",
     "core.routers.ReplicaReadsMiddleware",
     "core.unavailable.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -290,6 +291,31 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
+
+# Permissions-Policy (core/permissions_policy.py): browser features turned off for every
+# page and anything it frames; the site uses none of them.
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 # Logs go to standard output; LOG_FORMAT=json writes one JSON object a line for log
 # tools. "animeblog.requests" logs one line per request (core/request_log.py).

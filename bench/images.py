@@ -56,7 +56,9 @@ def main() -> None:
         print(f"| {mode} {image_format} | {len(data) // 1024} kB | {seconds:.2f} |")
     over = image_file(side + 1, "RGBA", "PNG")
     seconds = seconds_to_sanitize(over, "over.png")
-    print(f"| {side + 1} × {side + 1} RGBA PNG (refused) | {len(over) // 1024} kB | {seconds:.3f} |")
+    print(
+        f"| {side + 1} × {side + 1} RGBA PNG (refused) | {len(over) // 1024} kB | {seconds:.3f} |"
+    )
     print(f"\nload average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 

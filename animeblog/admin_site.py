@@ -11,17 +11,23 @@ because `SiteAdmin.register` gives each of them the checks below:
   (the list reloads without it, ``?e=1``);
 - an autocomplete widget re-shows a refused form by looking up the ids it was sent, so
   ``title=abc`` raised ValueError while rendering "Select a valid choice"; it now shows
-  only the values the related key can hold.
+  only the values the related key can hold, and many-to-many fields refuse such values
+  before looking any up (an id of 20 digits overflowed SQLite's integer).
+
+URL fields also assume https for an address without a scheme, as Django 6 will, instead of
+warning on every admin form that has one.
 """
 
 import functools
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import IncorrectLookupParameters, InlineModelAdmin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import models
 
 
 class AdminLoginForm(AdminAuthenticationForm):
@@ -33,23 +39,24 @@ class AdminLoginForm(AdminAuthenticationForm):
         username.validators.append(MaxLengthValidator(username.max_length))
 
 
+def fits_key(key, value) -> bool:
+    """``value`` converts to the model field ``key`` and fits its column (huge ids overflow)."""
+    try:
+        key.run_validators(key.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
 class KnownValuesOnly:
     """An autocomplete widget that looks up only the submitted values its key can hold."""
 
     def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, [item for item in value if self.is_possible_key(item)], attr)
-
-    def is_possible_key(self, item) -> bool:
-        """The value converts to the related key and fits its column (huge ids overflow)."""
         related = self.field.remote_field
         key = related.model._meta.get_field(
             getattr(related, "field_name", related.model._meta.pk.attname)
         )
-        try:
-            key.run_validators(key.to_python(item))
-        except ValidationError:
-            return False
-        return True
+        return super().optgroups(name, [item for item in value if fits_key(key, item)], attr)
 
 
 class KnownValuesAutocompleteSelect(KnownValuesOnly, AutocompleteSelect):
@@ -60,8 +67,32 @@ class KnownValuesAutocompleteSelectMultiple(KnownValuesOnly, AutocompleteSelectM
     pass
 
 
+class KnownValuesMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids its key cannot hold before looking any up: Django's own check looks them
+    all up in one ``IN`` query, which overflows on SQLite for an id of 20 digits."""
+
+    def clean(self, value):
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        for item in value if isinstance(value, list | tuple) else ():
+            if not fits_key(key, item):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super().clean(value)
+
+
 class FormInputChecks:
-    """For model admins and inlines: autocomplete widgets that survive any submitted value."""
+    """For model admins and inlines: relation fields and widgets that survive any value."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            # What Django 6 will assume for an address typed without a scheme, as the
+            # readers' comment form does; Django 5.2 warns on every form that leaves it out.
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -71,6 +102,7 @@ class FormInputChecks:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", KnownValuesMultipleChoiceField)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KnownValuesAutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

@@ -93,13 +93,7 @@ def bump_site_generation() -> None:
 
 def bump_path_generation(path: str) -> None:
     """Retire the cached pages of one path (all its ?page= variants), e.g. a rated review."""
-    cache.set(path_generation_key(path), _new_generation(), timeout=PATH_GENERATION_SECONDS)
-
-
-def path_generation_key(path: str) -> str:
-    """The cache key of a path's generation: hashed, so any path (a 300-character slug, a
-    space) makes a key every cache backend accepts."""
-    return PATH_GENERATION_PREFIX + hashlib.sha256(path.encode()).hexdigest()
+    cache.set(PATH_GENERATION_PREFIX + path, _new_generation(), timeout=PATH_GENERATION_SECONDS)
 
 
 def _start_generation(key: str, timeout: int | None) -> str:
@@ -115,7 +109,7 @@ def current_generations(path: str) -> tuple[tuple[str, str], float | None]:
     A missing generation (never set, evicted, cache flushed) must not fall back to a
     fixed value, or pages stored under that value long ago could come back.
     """
-    path_key = path_generation_key(path)
+    path_key = PATH_GENERATION_PREFIX + path
     found = cache.get_many([SITE_GENERATION_KEY, path_key, NEXT_PUBLISH_KEY])
     site = found.get(SITE_GENERATION_KEY) or _start_generation(SITE_GENERATION_KEY, None)
     page = found.get(path_key) or _start_generation(path_key, PATH_GENERATION_SECONDS)

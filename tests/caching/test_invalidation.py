@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from animeblog.page_cache import SITE_GENERATION_KEY, path_generation_key
+from animeblog.page_cache import PATH_GENERATION_PREFIX, SITE_GENERATION_KEY
 from catalog.models import QualityVariant
 from comments import services as comment_services
 from comments.models import Comment
@@ -184,7 +184,7 @@ def test_a_lost_generation_starts_afresh_and_never_revives_old_pages(client, rev
 
 def test_a_rating_changes_only_its_pages_generation(client, review):
     site = cache.get(SITE_GENERATION_KEY)
-    path_key = path_generation_key(review.get_absolute_url())
+    path_key = PATH_GENERATION_PREFIX + review.get_absolute_url()
     cached(client, review.get_absolute_url())
     page = cache.get(path_key)
 

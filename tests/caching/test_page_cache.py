@@ -1,7 +1,6 @@
 """The page cache serves anonymous readers a shared copy, and nothing personal ever gets in."""
 
 import pytest
-from django.core.cache import CacheKeyWarning
 
 from reviews import services
 from tests.caching.helpers import warm
@@ -98,14 +97,6 @@ def test_known_query_parameters_get_their_own_cached_page_and_unknown_ones_bypas
     assert client.get("/?page=2")["X-Cache"] == "hit"
     assert client.get("/")["X-Cache"] == "miss"
     assert client.get("/?utm_source=mail")["X-Cache"] == "bypass"
-
-
-def test_a_very_long_address_gets_a_cache_key_every_cache_backend_accepts(client, db, recwarn):
-    """Memcached-style limits (250 characters, no spaces): the local-memory cache warns."""
-    client.get(f"/anime/{'x' * 300}/")
-    client.get("/anime/two%20words/")
-
-    assert not [warning for warning in recwarn if warning.category is CacheKeyWarning]
 
 
 def test_posts_previews_admin_and_errors_are_never_cached(client, review, admin_client):

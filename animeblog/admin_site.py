@@ -13,9 +13,6 @@ because `SiteAdmin.register` gives each of them the checks below:
   ``title=abc`` raised ValueError while rendering "Select a valid choice"; it now shows
   only the values the related key can hold, and many-to-many fields refuse such values
   before looking any up (an id of 20 digits overflowed SQLite's integer).
-
-URL fields also assume https for an address without a scheme, as Django 6 will, instead of
-warning on every admin form that has one.
 """
 
 import functools
@@ -27,7 +24,6 @@ from django.contrib.admin.options import IncorrectLookupParameters, InlineModelA
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models
 
 
 class AdminLoginForm(AdminAuthenticationForm):
@@ -86,13 +82,6 @@ class KnownValuesMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 class FormInputChecks:
     """For model admins and inlines: relation fields and widgets that survive any value."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, models.URLField):
-            # What Django 6 will assume for an address typed without a scheme, as the
-            # readers' comment form does; Django 5.2 warns on every form that leaves it out.
-            kwargs.setdefault("assume_scheme", "https")
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):

@@ -38,9 +38,9 @@ from tests.reviews.factories import ReviewFactory
 pytestmark = pytest.mark.django_db
 
 HUGE = "99999999999999999999999"
-# Already percent-encoded where the URL or body carries them so.
-HOSTILE_VALUES = ["%00", "ja%00", HUGE, "-1", "abc", "%ff%fe%c0%af", "x" * 300]
+# Percent-encoded, as they travel in a URL or a form body.
 INVALID_UTF8 = "%ff%fe%c0%af"
+HOSTILE_VALUES = ["%00", "ja%00", HUGE, "-1", "abc", INVALID_UTF8, "x" * 300]
 QUERY_NAMES = [
     *settings.PAGE_CACHE_QUERY_PARAMETERS,
     "q",

@@ -1,8 +1,16 @@
 """The project package as an app: the page cache's invalidation and the editorial roles,
-wired at start-up."""
+wired at start-up; and Django's admin app, on the site's own admin site."""
 
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+
+
+class SiteAdminConfig(admin_apps.AdminConfig):
+    """Django's admin app, with the site's admin site (animeblog/admin_site.py) as admin.site."""
+
+    default = False
+    default_site = "animeblog.admin_site.SiteAdmin"
 
 
 class AnimeblogConfig(AppConfig):

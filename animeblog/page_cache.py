@@ -8,6 +8,7 @@ The README's "Caching" section explains the whole design.
 """
 
 import hashlib
+import logging
 import math
 import uuid
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
@@ -26,6 +28,7 @@ from core.readers import VOTER_COOKIE
 from core.requests import is_admin_request
 from reviews.models import Review
 
+logger = logging.getLogger(__name__)
 SITE_GENERATION_KEY = "pagecache:generation"
 PATH_GENERATION_PREFIX = "pagecache:generation:"
 NEXT_PUBLISH_KEY = "pagecache:next-publish"
@@ -153,9 +156,18 @@ def next_scheduled_publish(now: datetime, remembered: float | None) -> float | N
 
 
 def seconds_to_keep(now: datetime, remembered_publish: float | None) -> float:
-    """PAGE_CACHE_SECONDS, cut short so no page outlives the next scheduled publication."""
+    """PAGE_CACHE_SECONDS, cut short so no page outlives the next scheduled publication.
+
+    0 (keep nothing) while the database cannot say when that is: a page rendered without
+    it (robots.txt) is still served, and this runs after the view, outside the 503 page's
+    handling, so an outage here must not become a 500.
+    """
     seconds = float(settings.PAGE_CACHE_SECONDS)
-    upcoming = next_scheduled_publish(now, remembered_publish)
+    try:
+        upcoming = next_scheduled_publish(now, remembered_publish)
+    except DatabaseError as error:
+        logger.warning("page not cached: next scheduled publication unknown: %s", error)
+        return 0.0
     if upcoming is not None:
         seconds = min(seconds, upcoming - now.timestamp())
     return seconds

@@ -45,7 +45,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on the site's admin site, which refuses hostile input with a 4xx.
+    "animeblog.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,9 +69,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.permissions_policy.PermissionsPolicyMiddleware",
     "core.routers.ReplicaReadsMiddleware",
     "core.unavailable.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Below the headers' middleware, so its 400 page gets them; above all that parses input.
+    "core.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "animeblog.page_cache.PageCacheMiddleware",
@@ -299,6 +303,31 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
+
+# Permissions-Policy (core/permissions_policy.py): browser features turned off for every
+# page and anything it frames; the site uses none of them.
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 # Logs go to standard output; LOG_FORMAT=json writes one JSON object a line for log
 # tools. "animeblog.requests" logs one line per request (core/request_log.py).

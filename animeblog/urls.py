@@ -18,6 +18,10 @@ urlpatterns = [
     path("", include("comments.urls")),
 ]
 
+# Bad requests (a foreign Host, an oversize body) get the site's 400 page, which renders
+# without the request that was bad.
+handler400 = "core.bad_input.bad_request_page"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

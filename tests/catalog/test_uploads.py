@@ -66,8 +66,18 @@ def add_title_with_poster(client, poster):
         ),
         pytest.param(
             lambda: upload("poster.png", bilevel_png(7000, 6000)),
-            "too many pixels",
+            "at most 16 megapixels",
             id="42 megapixels, under Pillow's own bomb limit",
+        ),
+        pytest.param(
+            lambda: upload("poster.png", bilevel_png(6300, 6300)),
+            "at most 16 megapixels",
+            id="6300x6300 png, 12 s of a worker before the lower limit",
+        ),
+        pytest.param(
+            lambda: upload("poster.png", bilevel_png(4001, 4000)),
+            "at most 16 megapixels",
+            id="just over 16 megapixels",
         ),
         pytest.param(
             lambda: upload("poster.png", image_bytes(640, 480)[:-200]),
@@ -107,6 +117,14 @@ def test_small_png_is_stored_re_encoded_with_its_dimensions(editor_client, setti
     assert title.poster.name == "posters/poster.png"
     with Image.open(Path(settings.MEDIA_ROOT) / title.poster.name) as stored:
         assert (stored.format, stored.size) == ("PNG", (800, 1200))
+
+
+def test_poster_of_exactly_16_megapixels_is_accepted(editor_client):
+    response = add_title_with_poster(editor_client, upload("poster.png", bilevel_png(4000, 4000)))
+
+    assert response.status_code == 302
+    title = Title.objects.get()
+    assert (title.poster_width, title.poster_height) == (4000, 4000)
 
 
 def test_small_png_gets_webp_renditions_320_and_640_wide(editor_client, settings):

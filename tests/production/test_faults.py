@@ -57,6 +57,14 @@ def database_stopped(services):
 
 
 @pytest.fixture
+def cache_emptied(services):
+    """Redis restarted: it keeps nothing on disk, so the page cache comes back empty."""
+    _, redis = services
+    redis.stop()
+    redis.start()
+
+
+@pytest.fixture
 def redis_stopped(services):
     _, redis = services
     redis.stop()
@@ -105,6 +113,17 @@ def test_a_page_cached_before_the_database_stopped_is_still_served(services, sit
         postgres.start()
 
     assert answer.status == 200
+
+
+def test_robots_txt_answers_while_the_database_is_down_and_the_cache_is_empty(
+    site, cache_emptied, database_stopped
+):
+    """robots.txt needs no database, but storing it asked the database for the next scheduled
+    review: outside the views, so past the 503 page's handling, a 500."""
+    answer = Browser().get(f"{site}/robots.txt")
+
+    assert answer.status == 200
+    assert "Disallow: /admin/" in answer.body
 
 
 def test_pages_are_served_from_the_database_while_redis_is_down(site, redis_stopped):

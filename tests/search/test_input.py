@@ -38,7 +38,7 @@ ODD_QUERIES = [
     "'; DROP TABLE reviews_review; --",
     "%_%",
     "100%",
-    "\x00",
+    "\x07",
     "tab\there",
     "<b>bold</b>",
     "💥🤖",
@@ -105,10 +105,18 @@ def test_a_very_long_query_is_cut_to_200_characters(client):
     assert response.context["query"] == ("robot " + "x" * 5000)[:200]
 
 
+def test_a_nul_byte_in_the_query_gets_the_bad_request_page_not_a_search(client):
+    """The site refuses NUL everywhere (core/bad_input.py), the search box included."""
+    response = search(client, "robot\x00")
+
+    assert response.status_code == 400
+    assert "<h1>Bad request</h1>" in response.content.decode()
+
+
 def test_spaces_and_control_characters_are_collapsed(client):
     ReviewFactory(headline="Robot review")
 
-    response = search(client, "  robot\x00\x07   review ")
+    response = search(client, "  robot\x07\x1b   review ")
 
     assert response.context["query"] == "robot review"
     assert found_headlines(response) == ["Robot review"]

@@ -1,4 +1,5 @@
-"""Every page sends the security headers: Content Security Policy, nosniff, Referrer-Policy."""
+"""Every page sends the security headers: Content Security Policy, nosniff, Referrer-Policy,
+and a Permissions-Policy turning off the browser features the site never uses."""
 
 import re
 
@@ -12,6 +13,9 @@ POLICY = (
     "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
     "img-src 'self' data:; object-src 'none'; script-src 'self'; style-src 'self'"
 )
+
+# Features a hostile script would want; each must be off (an empty allow-list).
+POWERFUL_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "serial", "hid"]
 
 
 def directives(header: str) -> set[str]:
@@ -50,3 +54,26 @@ def test_pages_hold_no_inline_script_or_style(client, review):
         tag.startswith("<script src=") or tag == '<script type="application/ld+json">'
         for tag in scripts
     )
+
+
+def disabled_features(header: str) -> set[str]:
+    """The features a Permissions-Policy header allows nowhere (``feature=()``)."""
+    entries = [entry.strip() for entry in header.split(",")]
+    return {entry.removesuffix("=()") for entry in entries if entry.endswith("=()")}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/admin/login/", "/search/?q=x", "/no-such-page/", "/languages/%00/"]
+)
+def test_every_page_turns_off_camera_microphone_location_payment_and_usb(client, path):
+    response = client.get(path)
+
+    assert set(POWERFUL_FEATURES) <= disabled_features(response["Permissions-Policy"])
+
+
+def test_a_page_served_from_the_page_cache_keeps_the_permissions_policy(client, review):
+    client.get(review.get_absolute_url())
+    cached = client.get(review.get_absolute_url())
+
+    assert cached["X-Cache"] == "hit"
+    assert set(POWERFUL_FEATURES) <= disabled_features(cached["Permissions-Policy"])

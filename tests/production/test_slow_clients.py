@@ -7,6 +7,7 @@ through the nginx front of deploy/nginx/ (which buffers requests itself).
 """
 
 import contextlib
+import json
 import shutil
 import socket
 import time
@@ -180,3 +181,15 @@ def test_a_client_that_expects_100_continue_is_asked_for_its_body(site):
 
     assert interim.startswith(b"HTTP/1.1 100 Continue")
     assert b"Please enter the correct username and password" in answer
+
+
+def test_the_front_serves_hashed_static_files_itself_to_be_cached_for_ever(front, static_root):
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+
+    answer = Browser().get(f"{front}/static/{hashed}")
+
+    assert answer.status == 200
+    # whitenoise would say "max-age=315360000, public, immutable": nginx read it from disk.
+    assert answer.headers["Cache-Control"] == "public, max-age=315360000, immutable"
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"

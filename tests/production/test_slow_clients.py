@@ -8,14 +8,25 @@ through the nginx front of deploy/nginx/ (which buffers requests itself).
 
 import contextlib
 import json
+import os
+import re
 import shutil
 import socket
+import subprocess
 import time
 
 import pytest
 
 from tests.production.conftest import skip_or_fail_in_ci
-from tests.production.servers import Browser, gunicorn, manage, nginx, production_env
+from tests.production.servers import (
+    BIN_DIR,
+    PROJECT_DIR,
+    Browser,
+    gunicorn,
+    manage,
+    nginx,
+    production_env,
+)
 
 SLOW_CLIENTS = 8
 PROMISED_BODY = (
@@ -193,3 +204,19 @@ def test_the_front_serves_hashed_static_files_itself_to_be_cached_for_ever(front
     # whitenoise would say "max-age=315360000, public, immutable": nginx read it from disk.
     assert answer.headers["Cache-Control"] == "public, max-age=315360000, immutable"
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_gunicorn_listens_on_the_loopback_interface_only_by_default():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GUNICORN_")}
+
+    resolved = subprocess.run(  # noqa: S603 - the venv's gunicorn
+        [str(BIN_DIR / "gunicorn"), "-c", "gunicorn.conf.py", "--print-config", "animeblog.wsgi"],
+        cwd=PROJECT_DIR,
+        env={**env, "PORT": "8123"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+
+    assert re.search(r"^bind\s+= \['127\.0\.0\.1:8123'\]$", resolved, re.M)

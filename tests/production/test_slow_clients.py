@@ -34,6 +34,8 @@ PROMISED_BODY = (
     b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n"
     b"username=a"
 )
+# The other way to trickle: a request head that never ends.
+UNFINISHED_HEAD = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Waiting: "
 # A GET answers in a tenth of a second on this machine; before the fix it waited for the
 # slow clients, which never finish.
 NORMAL_SECONDS = 1.0
@@ -79,14 +81,15 @@ def read_until_closed(connection: socket.socket) -> bytes:
 
 
 @contextlib.contextmanager
-def slow_clients(url: str, count: int = SLOW_CLIENTS):
-    """count connections, each holding a POST with ten of its promised 100,000 bytes of body."""
+def slow_clients(url: str, count: int = SLOW_CLIENTS, sent: bytes = PROMISED_BODY):
+    """count connections that each sent these bytes of a request (by default ten bytes of a
+    promised 100,000-byte body) and then hold."""
     sockets = []
     try:
         for _ in range(count):
             connection = connect(url)
             sockets.append(connection)
-            connection.sendall(PROMISED_BODY)
+            connection.sendall(sent)
         time.sleep(0.5)  # the server has taken every one of them in
         yield sockets
     finally:
@@ -104,6 +107,15 @@ def test_a_get_answers_at_once_while_eight_clients_trickle_bodies_to_gunicorn(si
     seconds_to_get(f"{site}/")
 
     with slow_clients(site):
+        seconds = seconds_to_get(f"{site}/")
+
+    assert seconds < NORMAL_SECONDS
+
+
+def test_a_get_answers_at_once_while_eight_clients_trickle_heads_to_gunicorn(site):
+    seconds_to_get(f"{site}/")
+
+    with slow_clients(site, sent=UNFINISHED_HEAD):
         seconds = seconds_to_get(f"{site}/")
 
     assert seconds < NORMAL_SECONDS

@@ -133,13 +133,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else local memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A hung Redis must cost a page a fraction of a second, not seconds: every connect and
+# read gives up after REDIS_SOCKET_TIMEOUT, and after a failure the process skips Redis
+# for REDIS_SKIP_SECONDS before trying again (core/cache_backend.py).
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
+REDIS_SKIP_SECONDS = float(os.environ.get("REDIS_SKIP_SECONDS", "5"))
 if REDIS_URL:
     CACHES = {
         "default": {
             # RedisCache that answers like an empty cache while Redis is down.
             "BACKEND": "core.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_SOCKET_TIMEOUT,
+                "socket_timeout": REDIS_SOCKET_TIMEOUT,
+                "skip_seconds": REDIS_SKIP_SECONDS,
+            },
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "animeblog"),
         }
     }

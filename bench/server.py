@@ -34,7 +34,9 @@ def gunicorn_settings(config: Config) -> str:
     env = production_env(config, "sqlite")
     resolved = run([*gunicorn_command(config), "--print-config"], env, stdout=subprocess.PIPE)
     values = dict(re.findall(r"^(\w+)\s+= (.*)$", resolved.stdout.decode(), re.M))
-    worker_class = "gthread" if int(values["threads"]) > 1 else values["worker_class"]
+    worker_class = values["worker_class"].rsplit(".", 1)[-1]
+    if worker_class == "sync" and int(values["threads"]) > 1:
+        worker_class = "gthread"  # gunicorn's own switch when threads are asked for
     return f"{values['workers']} workers × {values['threads']} threads ({worker_class})"
 
 

@@ -19,6 +19,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+NGINX_SITE = PROJECT_DIR / "deploy" / "nginx" / "animeblog.conf"
 BIN_DIR = Path(sys.executable).parent
 SECRET_KEY = "production-tests-secret-key-" + "x" * 40  # noqa: S105 - test-only value
 STARTUP_SECONDS = 30
@@ -102,16 +103,78 @@ def gunicorn(env: dict[str, str], log_path: Path):
                 process.wait(timeout=5)
 
 
-def wait_until_answering(url: str, process: subprocess.Popen, log_path: Path) -> None:
+def wait_until_answering(
+    url: str, process: subprocess.Popen, log_path: Path, name: str = "gunicorn"
+) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"gunicorn exited:\n{log_path.read_text()}")
+            raise AssertionError(f"{name} exited:\n{log_path.read_text()}")
         with contextlib.suppress(OSError):
             socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), 1).close()
             return
         time.sleep(0.2)
-    raise AssertionError(f"gunicorn did not start in {STARTUP_SECONDS} s:\n{log_path.read_text()}")
+    raise AssertionError(f"{name} did not start in {STARTUP_SECONDS} s:\n{log_path.read_text()}")
+
+
+@contextlib.contextmanager
+def nginx(binary: str, folder: Path, upstream_url: str, static_root: Path, media_root: Path):
+    """The repository's nginx site on a free loopback port in front of upstream_url; its URL.
+
+    The site file is used as shipped, with only its addresses and folders replaced,
+    inside a main configuration that keeps nginx's logs, temporary files and pid in folder.
+    """
+    port = free_port()
+    config = _nginx_config(folder, port, upstream_url, static_root, media_root)
+    log_path = folder / "error.log"
+    process = subprocess.Popen(  # noqa: S603 - the system's nginx, our configuration
+        [binary, "-p", str(folder), "-e", str(log_path), "-c", str(config)]
+        + ["-g", f"daemon off; pid {folder / 'nginx.pid'};"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(url, process, log_path, name="nginx")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _nginx_config(
+    folder: Path, port: int, upstream_url: str, static_root: Path, media_root: Path
+) -> Path:
+    site = NGINX_SITE.read_text()
+    for shipped, here in {
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "server 127.0.0.1:8000;": f"server {upstream_url.removeprefix('http://')};",
+        "/srv/animeblog/staticfiles/": f"{static_root}/",
+        "/srv/animeblog/media/": f"{media_root}/",
+    }.items():
+        assert shipped in site, f"{NGINX_SITE} no longer holds {shipped!r}"
+        site = site.replace(shipped, here)
+    (folder / "animeblog.conf").write_text(site)
+    temp_paths = "".join(
+        f"    {kind}_temp_path {folder / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    # As root, nginx's workers would run as nobody, who cannot read pytest's folders.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    config = folder / "nginx.conf"
+    config.write_text(
+        f"{user}worker_processes 1;\n"
+        f"error_log {folder / 'error.log'};\n"
+        "events { worker_connections 256; }\n"
+        "http {\n"
+        "    include /etc/nginx/mime.types;\n"
+        "    default_type application/octet-stream;\n"
+        f"    access_log {folder / 'access.log'};\n"
+        f"{temp_paths}"
+        f"    include {folder / 'animeblog.conf'};\n"
+        "}\n"
+    )
+    return config
 
 
 @dataclass

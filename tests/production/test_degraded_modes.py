@@ -73,3 +73,12 @@ def test_writes_to_an_unreachable_redis_are_dropped_without_raising(unreachable_
 
 def test_counters_on_an_unreachable_redis_restart_from_the_increment(unreachable_cache):
     assert unreachable_cache.incr("comments:rate:127.0.0.1") == 1
+
+
+def test_an_unreachable_redis_is_logged_once_not_on_every_call(unreachable_cache, caplog):
+    for _ in range(5):
+        unreachable_cache.get("page")
+
+    warnings = [record for record in caplog.records if record.name == "core.cache_backend"]
+    assert len(warnings) == 1
+    assert "answering as an empty cache" in warnings[0].getMessage()

@@ -19,6 +19,9 @@ ADD_URL = reverse("admin:reviews_review_add")
 # Everything a writer's save of the change form costs (session, permissions, the
 # review, revision, workflow log), tags included, however many tags there are.
 TAGGED_SAVE_QUERIES = 44
+# A bound on CPU time, which a loaded machine inflates far less than the wall clock;
+# before the fix these saves took 10 to 30 seconds.
+CPU_SECONDS = 2.0
 
 
 @pytest.fixture
@@ -60,10 +63,10 @@ def test_body_over_the_limit_is_refused_with_the_text_kept_and_nothing_saved(cli
 
 
 def test_nested_list_from_the_issue_is_a_form_error_not_a_500(client, writer):
-    started = time.perf_counter()
+    started = time.process_time()
     response = add_review(client, body="Intro.\n\n" + ("- " * 500 + "x\n") * 3)
 
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < CPU_SECONDS
     assert response.status_code == 200
     assert field_errors(response, "body") == [
         f"Lists, quotes and spoilers may sit at most {MAX_NESTING_DEPTH} levels inside each "
@@ -80,20 +83,20 @@ def test_nesting_at_the_limit_is_saved(client, writer):
     assert Review.objects.get().body_html.count("<ul>") == MAX_NESTING_DEPTH
 
 
-def test_32_kb_of_link_openers_saves_in_well_under_two_seconds(client, writer):
-    started = time.perf_counter()
+def test_32_kb_of_link_openers_saves_in_well_under_two_seconds_of_cpu(client, writer):
+    started = time.process_time()
     response = add_review(client, body="[a](" * 8000)
 
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < CPU_SECONDS
     assert response.status_code == 302
     assert Review.objects.get().body_html.startswith("<p>[a]([a](")
 
 
 def test_1500_tags_are_refused_naming_the_limit_and_nothing_is_saved(client, writer):
-    started = time.perf_counter()
+    started = time.process_time()
     response = add_review(client, tags=", ".join(f"tag {n}" for n in range(1500)))
 
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < CPU_SECONDS
     assert response.status_code == 200
     assert field_errors(response, "tags") == [
         f"A review may have at most {MAX_TAGS} tags; this one has 1500."

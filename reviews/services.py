@@ -236,6 +236,8 @@ def set_review_tags(*, review: Review, names: Sequence[str]) -> None:
 
     taggit's ``tags.set()`` looks up, creates and links tag by tag (some fourteen queries
     for each new one); here missing tags are made in one insert and linked in another.
+    Unlinking is one delete, plus the page cache's one query per removed row (it listens
+    to each TaggedItem, for the tag admin's merges), so at most MAX_TAGS more.
     """
     with transaction.atomic():
         wanted = {tag.pk for tag in _tags_named(names)}

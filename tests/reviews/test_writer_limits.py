@@ -177,3 +177,21 @@ def test_tagging_a_review_in_the_admin_retires_the_cached_tag_page(client, write
     state, html = served(client, reader_url)
     assert state == "miss"
     assert "Metallic Rouge reviewed" in html
+
+
+def test_untagging_a_review_in_the_admin_takes_it_off_the_cached_tag_page(client, writer):
+    editor = staff_user("Editors")
+    review = ReviewFactory(headline="Metallic Rouge reviewed", tags=["noir", "mecha"])
+    ReviewFactory(tags=["noir"])
+    client.logout()
+    warm(client, "/tags/noir/")
+    assert served(client, "/tags/noir/")[0] == "hit"
+
+    client.force_login(editor)
+    url, data = open_and_save(client, review, "mecha")
+    assert client.post(url, data).status_code == 302
+    client.logout()
+
+    state, html = served(client, "/tags/noir/")
+    assert state == "miss"
+    assert "Metallic Rouge reviewed" not in html

@@ -172,6 +172,17 @@ class ReviewAdmin(VersionAdmin):
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
 
+    def save_related(self, request, form, formsets, change):
+        """Tags are saved by services.set_review_tags, in a few queries however many there are.
+
+        Taken out of the form's data first, so the form does not also save them tag by tag
+        through taggit.
+        """
+        tag_names = form.cleaned_data.pop("tags", None)
+        super().save_related(request, form, formsets, change)
+        if tag_names is not None:
+            services.set_review_tags(review=form.instance, names=tag_names)
+
     def delete_model(self, request, obj):
         services.delete_reviews(reviews=[obj], by=request.user)
 

@@ -1,4 +1,4 @@
-"""The review form of the admin: edit-conflict detection and the workflow inputs."""
+"""The review form of the admin: edit-conflict detection, body and tag limits, workflow inputs."""
 
 from datetime import datetime
 
@@ -6,9 +6,13 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from reversion.models import Version
+from taggit.models import Tag
 
 from reviews.authors import author_name
-from reviews.models import Review
+from reviews.markdown import MAX_BODY_LENGTH, MAX_NESTING_DEPTH, body_nesting
+from reviews.models import MAX_TAGS, Review
+
+TAG_NAME_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
 def last_editor_name(review: Review) -> str:
@@ -77,6 +81,43 @@ class ReviewAdminForm(forms.ModelForm):
             f"Time in {zone}, the site's time zone. Empty publishes now; "
             "a future time schedules the review."
         )
+
+    def clean_body(self):
+        """Refuse what would cost long to render or lose text, before rendering it."""
+        body = self.cleaned_data["body"]
+        if len(body) > MAX_BODY_LENGTH:
+            raise forms.ValidationError(
+                "The body may be at most %(limit)s characters long; this one has %(length)s. "
+                "Split it into two reviews or shorten it.",
+                code="body_too_long",
+                params={"limit": f"{MAX_BODY_LENGTH:,}", "length": f"{len(body):,}"},
+            )
+        nesting = body_nesting(body)
+        if nesting.depth > MAX_NESTING_DEPTH:
+            raise forms.ValidationError(
+                "Lists, quotes and spoilers may sit at most %(limit)d levels inside each "
+                "other; around line %(line)d they go deeper. Flatten them there.",
+                code="body_nested_too_deep",
+                params={"limit": MAX_NESTING_DEPTH, "line": nesting.line},
+            )
+        return body
+
+    def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        if len(names) > MAX_TAGS:
+            raise forms.ValidationError(
+                "A review may have at most %(limit)d tags; this one has %(count)d.",
+                code="too_many_tags",
+                params={"limit": MAX_TAGS, "count": len(names)},
+            )
+        too_long = [name for name in names if len(name) > TAG_NAME_MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                "A tag may be at most %(limit)d characters long: “%(tag)s…” is longer.",
+                code="tag_too_long",
+                params={"limit": TAG_NAME_MAX_LENGTH, "tag": too_long[0][:40]},
+            )
+        return names
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,10 +1,10 @@
 """Review bodies: editor Markdown to sanitised HTML plus a table of contents.
 
-Syntax beyond standard Markdown (documented for editors in the README):
+The syntax is CommonMark (documented for editors in the README), with:
 
-- Tables, fenced code blocks (```), and lists that keep their numbering.
-- Headings of level 2 and 3 (``##``, ``###``) get an id, a "¶" permalink and an
-  entry in the table of contents.
+- Tables, fenced code blocks (```), and ordered lists that keep their numbering.
+- Headings get an id and a "¶" permalink; those of level 2 and 3 (``##``, ``###``)
+  also an entry in the table of contents.
 - Spoiler blocks, hidden until the reader opens them (a ``<details>`` element,
   so no JavaScript is needed)::
 
@@ -12,23 +12,46 @@ Syntax beyond standard Markdown (documented for editors in the README):
       The passage to hide, any Markdown.
       :::
 
-  The text after ``:::spoiler`` is optional; it is shown as "Spoiler: …".
+  The text after ``:::spoiler`` is optional; it is shown as "Spoiler: …". The
+  next line holding only ``:::`` closes the block; without one, the text stays
+  visible as typed.
+
+Rendering takes time linear in the length of the text, whatever it holds:
+markdown-it-py is a CommonMark parser built for hostile input (no backtracking,
+nesting cut at ``PARSER_NESTING``), and the additions here look each line up
+once. A writer's save is refused before rendering when the body is longer than
+``MAX_BODY_LENGTH`` or nests deeper than ``MAX_NESTING_DEPTH``
+(``body_nesting``, checked by the admin form), so nothing they typed is dropped.
 
 Raw HTML in the body is allowed through Markdown and then cut down by nh3 to an
 explicit allow-list: no scripts, styles, iframes, event attributes or
-``javascript:`` URLs survive, whatever the editor typed.
+``javascript:`` URLs survive, whatever the editor typed. Images stay only when
+they come from this site or its media host: the page must load nothing from
+elsewhere.
 """
 
 import html
 import re
-import xml.etree.ElementTree as etree
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-import markdown
 import nh3
-from markdown.blockprocessors import BlockProcessor
-from markdown.extensions import Extension
+from django.conf import settings
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 TOC_LEVELS = (2, 3)
+MAX_BODY_LENGTH = 50_000
+# Lists, quotes and spoilers inside each other. The parser stops descending at
+# PARSER_NESTING token levels (a list level takes two), and its work on runs of
+# brackets grows with that cap, so it stays at CommonMark's 20 and writers get a
+# clear refusal well before anything would be cut.
+MAX_NESTING_DEPTH = 8
+PARSER_NESTING = 20
 
 ALLOWED_TAGS = {
     *(f"h{level}" for level in range(1, 7)),
@@ -69,76 +92,208 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_CLASSES = {"a": {"headerlink"}, "details": {"spoiler"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+SPOILER_OPENER = re.compile(r":::spoiler(?:[ \t]+(?P<summary>.*?))?[ \t]*")
+# A raw line that closes a spoiler in some context (at the top, or inside quotes).
+SPOILER_CLOSER = re.compile(r"[ \t>]*:::[ \t]*")
+# The blocks a spoiler may start in the middle of, as a fenced code block may.
+SPOILER_INTERRUPTS = ["paragraph", "reference", "blockquote", "list"]
+CONTAINER_TYPES = {"bullet_list_open", "ordered_list_open", "blockquote_open", "spoiler_open"}
+TABLE_ALIGN = re.compile(r"text-align:(left|center|right)")
+# nh3 writes every attribute value quoted and with ">" escaped, so this is the whole tag.
+IMG_TAG = re.compile(r"<img\s[^>]*>")
+IMG_ATTRIBUTE = re.compile(r'\s(src|alt)="([^"]*)"')
+# What browsers drop from a URL before reading it: tabs and newlines anywhere, and
+# control characters and spaces at either end.
+URL_IGNORED_CHARACTERS = re.compile(r"[\t\n\r]")
+URL_TRIMMED_CHARACTERS = "".join(map(chr, range(0x21)))
 
-class SpoilerBlockProcessor(BlockProcessor):
-    """Turns a ``:::spoiler summary`` … ``:::`` fence into ``<details class="spoiler">``."""
 
-    START = re.compile(r"^:::spoiler(?:[ \t]+(?P<summary>[^\n]*))?[ \t]*(?:\n|$)")
-    END = re.compile(r"(?m)^:::[ \t]*$")
+def _line_text(state: StateBlock, line: int) -> str:
+    """The line as the current block sees it (after its quote markers and indentation)."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
-    def test(self, parent, block):
-        return bool(self.START.match(block))
 
-    def run(self, parent, blocks):
-        original = blocks[0]
-        start = self.START.match(original)
-        blocks[0] = original[start.end() :]
-        for index, block in enumerate(blocks):
-            end = self.END.search(block)
-            if end is None:
-                continue
-            blocks[index] = block[: end.start()]
-            rest = block[end.end() :].lstrip("\n")
-            details = etree.SubElement(parent, "details", {"class": "spoiler"})
-            summary = (start.group("summary") or "").strip()
-            etree.SubElement(details, "summary").text = (
-                f"Spoiler: {summary}" if summary else "Spoiler"
-            )
-            self.parser.parseBlocks(details, blocks[: index + 1])
-            del blocks[: index + 1]
-            if rest.strip():
-                blocks.insert(0, rest)
-            return True
-        # No closing fence: leave the text to the other processors, unchanged.
-        blocks[0] = original
+def _closer_lines(state: StateBlock) -> list[int]:
+    """The lines that may close a spoiler, found once per document for every opener to share."""
+    lines = state.env.get("spoiler_closer_lines")
+    if lines is None:
+        lines = [
+            number
+            for number, line in enumerate(state.src.split("\n"))
+            if SPOILER_CLOSER.fullmatch(line)
+        ]
+        state.env["spoiler_closer_lines"] = lines
+    return lines
+
+
+def _closes_spoiler(state: StateBlock, line: int) -> bool:
+    """Whether ``line`` holds only ``:::`` in the current block (not indented into code)."""
+    indent = state.sCount[line] - state.blkIndent
+    return 0 <= indent < 4 and _line_text(state, line).rstrip() == ":::"
+
+
+def _spoiler_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``:::spoiler summary`` … ``:::`` becomes ``<details class="spoiler">``.
+
+    The closing line is the next one holding only ``:::``, looked up in a list made
+    once, so many unclosed openers cost no rescans of the text below them.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
         return False
+    opener = SPOILER_OPENER.fullmatch(_line_text(state, start_line))
+    if opener is None:
+        return False
+    closers = _closer_lines(state)
+    index = bisect_right(closers, start_line)
+    if index == len(closers):
+        return False
+    close_line = closers[index]
+    if close_line >= end_line or not _closes_spoiler(state, close_line):
+        return False
+    if silent:
+        return True
+
+    details = state.push("spoiler_open", "details", 1)
+    details.attrSet("class", "spoiler")
+    details.markup, details.block = ":::", True
+    state.push("summary_open", "summary", 1).block = True
+    summary = (opener["summary"] or "").strip()
+    label = state.push("inline", "", 0)
+    label.content = f"Spoiler: {summary}" if summary else "Spoiler"
+    label.map, label.children = [start_line, start_line + 1], []
+    state.push("summary_close", "summary", -1).block = True
+
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "spoiler"
+    state.lineMax = close_line  # no lazy paragraph continues past the closing line
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    # A line indented less than the block around it ends the spoiler early, as it
+    # ends a list item; the lines after it are then the outer block's.
+    stop = min(state.line, close_line)
+    state.parentType, state.lineMax = old_parent, old_line_max
+
+    state.push("spoiler_close", "details", -1).block = True
+    details.map = [start_line, stop + 1]
+    state.line = close_line + 1 if stop == close_line else stop
+    return True
 
 
-class SpoilerExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's API name)
-        md.parser.blockprocessors.register(SpoilerBlockProcessor(md.parser), "spoiler", 105)
+def _slug(title: str) -> str:
+    """The anchor Python-Markdown's toc extension gave, so links to sections keep working."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_title).strip().lower())
 
 
-def _markdown() -> markdown.Markdown:
-    """A fresh converter per call: Markdown instances keep state between documents."""
-    return markdown.Markdown(
-        extensions=["toc", "tables", "fenced_code", "sane_lists", SpoilerExtension()],
-        extension_configs={
-            "toc": {
-                "permalink": True,
-                "permalink_title": "Link to this section",
-                "toc_depth": f"{TOC_LEVELS[0]}-{TOC_LEVELS[-1]}",
-            },
-            "tables": {"use_align_attribute": True},
-        },
-        output_format="html",
-    )
+class _Anchors:
+    """Unique heading ids: a repeated title gets ``_1``, ``_2`` … in one step each."""
+
+    def __init__(self):
+        self.used: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+
+    def unique(self, slug: str) -> str:
+        anchor = slug
+        if not anchor or anchor in self.used:
+            suffix = self.next_suffix.get(slug, 1)
+            while f"{slug}_{suffix}" in self.used:
+                suffix += 1
+            self.next_suffix[slug] = suffix + 1
+            anchor = f"{slug}_{suffix}"
+        self.used.add(anchor)
+        return anchor
 
 
-def _flatten_toc(tokens: list[dict]) -> list[dict]:
-    entries = []
-    for token in tokens:
-        if token["level"] in TOC_LEVELS:
-            entries.append(
-                {"level": token["level"], "id": token["id"], "title": html.unescape(token["name"])}
-            )
-        entries.extend(_flatten_toc(token["children"]))
-    return entries
+def _heading_title(inline: Token) -> str:
+    """A heading's plain text: its words and code, without markup or images."""
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _anchor_headings(state: StateCore) -> None:
+    """Give headings an id and a permalink, list the table of contents, and align table cells.
+
+    Cells get the ``align`` attribute instead of markdown-it's inline ``style``, which
+    the Content Security Policy forbids (and nh3 drops).
+    """
+    anchors, toc = _Anchors(), []
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type in ("th_open", "td_open"):
+            alignment = TABLE_ALIGN.fullmatch(str(token.attrs.pop("style", "")))
+            if alignment:
+                token.attrSet("align", alignment[1])
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        title = _heading_title(inline)
+        anchor = anchors.unique(_slug(title))
+        token.attrSet("id", anchor)
+        level = int(token.tag[1])
+        if level in TOC_LEVELS:
+            toc.append({"level": level, "id": anchor, "title": title})
+        permalink = Token(
+            "link_open",
+            "a",
+            1,
+            attrs={"class": "headerlink", "href": f"#{anchor}", "title": "Link to this section"},
+        )
+        inline.children = [
+            *(inline.children or []),
+            permalink,
+            Token("text", "", 0, content="¶"),
+            Token("link_close", "a", -1),
+        ]
+    state.env["toc"] = toc
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True, "maxNesting": PARSER_NESTING})
+    parser.enable("table")
+    # nh3 alone decides which URLs survive, for Markdown links and raw HTML alike, so a
+    # refused address leaves its link text rather than the Markdown source around it.
+    parser.validateLink = lambda url: True
+    parser.block.ruler.before("fence", "spoiler", _spoiler_block, {"alt": SPOILER_INTERRUPTS})
+    parser.core.ruler.push("heading_anchors", _anchor_headings)
+    return parser
+
+
+# Parsers keep no state between documents (that lives in each call's env), so one
+# of each serves every thread.
+PARSER = _parser()
+# The block structure alone (no inline parsing), for checking nesting before a render.
+STRUCTURE_PARSER = _parser().disable(["inline", "text_join", "heading_anchors"])
+
+
+def _is_site_url(url: str) -> bool:
+    """Whether an image address loads from this site or its media host, read as a browser does."""
+    url = URL_IGNORED_CHARACTERS.sub("", url).strip(URL_TRIMMED_CHARACTERS)
+    parts = urlsplit(url.replace("\\", "/"))
+    if not parts.scheme and not parts.netloc:
+        return True
+    media_url = settings.MEDIA_URL
+    return bool(urlsplit(media_url).netloc) and url.startswith(media_url)
+
+
+def _keep_site_images(clean_html: str) -> str:
+    """Replace images from elsewhere by their alt text (already escaped by nh3)."""
+
+    def keep_or_replace(tag: re.Match) -> str:
+        attributes = dict(IMG_ATTRIBUTE.findall(tag[0]))
+        if "src" in attributes and _is_site_url(html.unescape(attributes["src"])):
+            return tag[0]
+        return attributes.get("alt", "")
+
+    return IMG_TAG.sub(keep_or_replace, clean_html)
 
 
 def sanitise_html(raw_html: str) -> str:
-    """Keep only the allow-listed tags, attributes, classes and URL schemes."""
-    return nh3.clean(
+    """Keep only the allow-listed tags, attributes, classes, URL schemes and image sources."""
+    clean_html = nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -147,6 +302,28 @@ def sanitise_html(raw_html: str) -> str:
         link_rel="noopener",
         set_tag_attribute_values={"img": {"loading": "lazy"}},
     )
+    return _keep_site_images(clean_html)
+
+
+@dataclass(frozen=True)
+class Nesting:
+    """How deep lists, quotes and spoilers go, and the first line (from 1) that deep."""
+
+    depth: int
+    line: int
+
+
+def body_nesting(text: str) -> Nesting:
+    """The deepest nesting of lists, quotes and spoilers in ``text`` (block structure only)."""
+    depth, deepest = 0, Nesting(depth=0, line=0)
+    for token in STRUCTURE_PARSER.parse(text, {}):
+        if token.type in CONTAINER_TYPES:
+            depth += 1
+            if depth > deepest.depth:
+                deepest = Nesting(depth=depth, line=token.map[0] + 1 if token.map else 0)
+        elif token.nesting == -1 and token.type.replace("_close", "_open") in CONTAINER_TYPES:
+            depth -= 1
+    return deepest
 
 
 def render_markdown(text: str) -> tuple[str, list[dict]]:
@@ -155,6 +332,6 @@ def render_markdown(text: str) -> tuple[str, list[dict]]:
     The table of contents lists the level 2 and 3 headings in order as
     ``{"level": 2, "id": "anchor", "title": "plain text"}``.
     """
-    converter = _markdown()
-    raw_html = converter.convert(text)
-    return sanitise_html(raw_html), _flatten_toc(converter.toc_tokens)
+    env: dict = {}
+    raw_html = PARSER.render(text, env)
+    return sanitise_html(raw_html), env["toc"]

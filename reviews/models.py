@@ -21,6 +21,8 @@ from reviews.scores import to_one_decimal
 # by saving the article: neither an editor's save nor a restored revision may write back
 # a stale count.
 COUNTER_FIELDS = ("rating_count", "rating_sum", "comment_count")
+# Tags a review may carry: enough to describe it, few enough to save in one go.
+MAX_TAGS = 30
 
 
 class ReviewQuerySet(models.QuerySet):

@@ -50,6 +50,11 @@ def is_enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+def is_front_cache_allowed() -> bool:
+    """A shared cache in front (deploy/nginx/) may keep anonymous pages FRONT_CACHE_SECONDS."""
+    return settings.FRONT_CACHE_SECONDS > 0
+
+
 def personal_cookie_names() -> tuple[str, ...]:
     """Cookies that make a page this reader's own: their session, messages, held comment,
     saved name and email, or their vote. A reader sending any of them bypasses the cache."""
@@ -63,12 +68,15 @@ def personal_cookie_names() -> tuple[str, ...]:
 
 
 def is_cacheable_request(request) -> bool:
-    """An anonymous reader's GET (or HEAD) of a public page, with only the known query keys.
+    """An anonymous reader's GET (or HEAD) of a public page, with only the known query keys:
+    a page every such reader shares, which this cache or the front cache may keep.
 
     Unknown query parameters bypass the cache rather than each making a new entry, so a
     crawler appending junk cannot fill the cache.
     """
-    if not is_enabled() or request.method not in ("GET", "HEAD"):
+    if not (is_enabled() or is_front_cache_allowed()):
+        return False
+    if request.method not in ("GET", "HEAD"):
         return False
     if is_admin_request(request):
         return False
@@ -155,14 +163,17 @@ def next_scheduled_publish(now: datetime, remembered: float | None) -> float | N
     return remembered or None
 
 
-def seconds_to_keep(now: datetime, remembered_publish: float | None) -> float:
-    """PAGE_CACHE_SECONDS, cut short so no page outlives the next scheduled publication.
+def seconds_to_keep(
+    now: datetime, remembered_publish: float | None, limit: float | None = None
+) -> float:
+    """`limit` (PAGE_CACHE_SECONDS by default), cut short so no page outlives the next
+    scheduled publication.
 
     0 (keep nothing) while the database cannot say when that is: a page rendered without
     it (robots.txt) is still served, and this runs after the view, outside the 503 page's
     handling, so an outage here must not become a 500.
     """
-    seconds = float(settings.PAGE_CACHE_SECONDS)
+    seconds = float(settings.PAGE_CACHE_SECONDS if limit is None else limit)
     try:
         upcoming = next_scheduled_publish(now, remembered_publish)
     except DatabaseError as error:
@@ -222,10 +233,20 @@ def fetch(key: str, now: datetime) -> StoredPage | None:
     return None
 
 
-def served_from_cache_headers(response) -> None:
-    """Readers' browsers revalidate (ETag: a 304 costs no rendering); shared proxies, which
-    could not tell a signed-in reader from an anonymous one, store nothing."""
-    response["Cache-Control"] = "private, no-cache"
+def shared_page_headers(response, seconds: float) -> None:
+    """How browsers and a front cache may keep a page that every anonymous reader shares.
+
+    Browsers revalidate every time (max-age=0: with the ETag, an unchanged page is a 304
+    that costs no rendering). A shared cache in front may keep it for FRONT_CACHE_SECONDS,
+    never past `seconds` (the next scheduled publication, or this cache's own expiry), so
+    a change shows through the front within FRONT_CACHE_SECONDS. Requests carrying a
+    personal cookie must bypass that cache (deploy/nginx/animeblog.conf does).
+    """
+    front_seconds = math.floor(min(settings.FRONT_CACHE_SECONDS, seconds))
+    if front_seconds > 0:
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={front_seconds}"
+    else:
+        response["Cache-Control"] = "private, no-cache"
     if response.has_header("Vary"):
         remaining = [
             part.strip()
@@ -252,16 +273,21 @@ class PageCacheMiddleware:
         request.is_page_cacheable = is_cacheable_request(request)
         if not request.is_page_cacheable:
             response = self.get_response(request)
-            if request.method in ("GET", "HEAD") and is_enabled():
-                response["X-Cache"] = "bypass"
+            if request.method in ("GET", "HEAD"):
+                # Personal (or junk-laden) pages: no shared cache may keep them.
+                response.setdefault("Cache-Control", "private, no-store")
+                if is_enabled():
+                    response["X-Cache"] = "bypass"
             return response
         now = timezone.now()
+        if not is_enabled():
+            return self.front_cache_only(request, now)
         generations, remembered_publish = current_generations(request.path)
         key = page_key(request, generations)
         page = fetch(key, now)
         if page is not None:
             response = page.response()
-            served_from_cache_headers(response)
+            shared_page_headers(response, page.valid_until - now.timestamp())
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -269,6 +295,14 @@ class PageCacheMiddleware:
             seconds = seconds_to_keep(now, remembered_publish)
             if seconds > 0:
                 store(key, response, seconds, now)
-            served_from_cache_headers(response)
+            shared_page_headers(response, seconds)
         response["X-Cache"] = "miss"
+        return response
+
+    def front_cache_only(self, request, now: datetime):
+        """PAGE_CACHE_SECONDS=0: nothing kept here, but the front cache may keep the page."""
+        response = self.get_response(request)
+        if request.method == "GET" and is_storable(response):
+            limit = settings.FRONT_CACHE_SECONDS
+            shared_page_headers(response, seconds_to_keep(now, cache.get(NEXT_PUBLISH_KEY), limit))
         return response

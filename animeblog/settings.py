@@ -163,6 +163,9 @@ else:
 # Full-page cache for anonymous readers (README, "Caching"): seconds a page is kept at most
 # (0 turns it off), and the query parameters that may vary a cached page.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long a shared cache in front (deploy/nginx/) may keep an anonymous page
+# (Cache-Control s-maxage): the most a change takes to show through it. 0: not at all.
+FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", "5"))
 PAGE_CACHE_QUERY_PARAMETERS = env_list(
     "PAGE_CACHE_QUERY_PARAMETERS", "page,cpage,replytocom,q,genre,language,type,year"
 )

@@ -1,10 +1,14 @@
 """The page cache serves anonymous readers a shared copy, and nothing personal ever gets in."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from reviews import services
 from tests.caching.helpers import warm
 from tests.factories import UserFactory
+from tests.reviews.factories import ReviewFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -57,13 +61,60 @@ def test_the_page_that_filled_the_cache_sets_no_cookie_either(client, review):
     assert "cookie" not in response.get("Vary", "").lower()
 
 
-def test_cached_pages_are_private_to_the_browser_and_revalidated(client, review):
+def test_cached_pages_are_revalidated_by_browsers_and_kept_briefly_by_a_front_cache(
+    client, review, settings
+):
+    settings.FRONT_CACHE_SECONDS = 5
     warm(client, "/")
     response = client.get("/")
 
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=5"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_without_a_front_cache_shared_pages_are_private_to_the_browser(client, review, settings):
+    settings.FRONT_CACHE_SECONDS = 0
+    warm(client, "/")
+
+    assert client.get("/")["Cache-Control"] == "private, no-cache"
+
+
+def test_a_front_cache_never_keeps_a_page_past_the_next_scheduled_publication(
+    client, review, settings
+):
+    settings.FRONT_CACHE_SECONDS = 60
+    editor = staff_user("Editors")
+    scheduled = ReviewFactory(draft=True)
+    services.publish_review(
+        review=scheduled, by=editor, publish_at=timezone.now() + timedelta(seconds=20)
+    )
+
+    max_age = int(client.get("/")["Cache-Control"].rsplit("s-maxage=", 1)[1])
+
+    assert 0 < max_age <= 20
+
+
+@pytest.mark.parametrize(
+    "cookie", ["sessionid", "messages", "comments_pending", "comments_author", "reader_voter"]
+)
+def test_a_page_with_a_personal_cookie_may_be_kept_by_no_shared_cache(client, review, cookie):
+    client.cookies[cookie] = "anything"
+
+    response = client.get(review.get_absolute_url())
+
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_front_cache_may_keep_a_tokenless_page_when_this_cache_is_off(client, review, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRONT_CACHE_SECONDS = 5
+
+    response = client.get(review.get_absolute_url())
+
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=5"
+    assert '<input type="hidden" name="csrfmiddlewaretoken" value="">' in response.content.decode()
+    assert not response.cookies
 
 
 def test_a_signed_in_editor_bypasses_the_cache_and_gets_a_token(client, review):

@@ -151,6 +151,7 @@ def _nginx_config(
         "server 127.0.0.1:8000;": f"server {upstream_url.removeprefix('http://')};",
         "/srv/animeblog/staticfiles/": f"{static_root}/",
         "/srv/animeblog/media/": f"{media_root}/",
+        "/var/cache/nginx/animeblog": str(folder / "cache"),
     }.items():
         assert shipped in site, f"{NGINX_SITE} no longer holds {shipped!r}"
         site = site.replace(shipped, here)

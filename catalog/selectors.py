@@ -133,9 +133,17 @@ def franchise_links(title: Title) -> list[FranchiseLink]:
     )
 
 
+# What a show's card never displays: lists leave these long columns unread.
+TITLE_CARD_OMITS = ("synopsis", "search_vector")
+
+
 def titles_for_list() -> QuerySet[Title]:
     """Shows as list cards display them: with their genres, newest first."""
-    return Title.objects.prefetch_related("genres").order_by("-created_at", "name")
+    return (
+        Title.objects.defer(*TITLE_CARD_OMITS)
+        .prefetch_related("genres")
+        .order_by("-created_at", "name")
+    )
 
 
 def titles_in_genre(genre: Genre) -> QuerySet[Title]:

@@ -33,6 +33,18 @@ def test_home_lists_audio_languages_in_use(client):
     assert "German" not in page
 
 
+def test_home_lists_each_audio_language_once_by_name_however_many_variants_use_it(client):
+    tamil = LanguageFactory(code="ta", name="Tamil")
+    japanese = LanguageFactory(code="ja", name="Japanese")
+    QualityVariantFactory.create_batch(3, audio_languages=[tamil, japanese])
+
+    page = client.get("/").content.decode()
+
+    assert page.count('href="/languages/ta/"') == 1
+    assert page.count('href="/languages/ja/"') == 1
+    assert page.index('href="/languages/ja/"') < page.index('href="/languages/ta/"')
+
+
 def test_every_page_has_skip_link_navigation_search_form_and_back_to_top(client):
     page = client.get("/").content.decode()
 

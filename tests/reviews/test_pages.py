@@ -167,6 +167,49 @@ def test_also_check_prefers_the_newer_of_two_equally_related_reviews(client):
     assert also_check == [newer, older]
 
 
+def test_also_check_fills_up_with_the_newest_live_reviews_when_few_share_anything(client):
+    genre = GenreFactory()
+    review = ReviewFactory(title=TitleFactory(genres=[genre]), tags=["android"])
+    days_ago = [timezone.now() - timedelta(days=days) for days in range(1, 6)]
+    sharing_tag = ReviewFactory(title=TitleFactory(), tags=["android"], publish_at=days_ago[4])
+    newest, second, third, fourth = (
+        ReviewFactory(title=TitleFactory(), publish_at=when) for when in days_ago[:4]
+    )
+    ReviewFactory(title=TitleFactory(genres=[genre]), draft=True)
+    ReviewFactory(title=TitleFactory(genres=[genre]), scheduled=True)
+    ReviewFactory(title=TitleFactory(genres=[genre]), archived=True)
+
+    response = client.get(review.get_absolute_url())
+
+    assert response.context["also_check"] == [sharing_tag, newest, second, third]
+    assert fourth.get_absolute_url() not in response.content.decode()
+
+
+def test_also_check_adds_shared_genres_and_tags_and_prefers_the_newer_on_a_tie(client):
+    action, mecha, mystery = GenreFactory.create_batch(3)
+    review = ReviewFactory(
+        title=TitleFactory(genres=[action, mecha, mystery]), tags=["android", "rain"]
+    )
+    long_ago = timezone.now() - timedelta(days=300)
+    three_genres = ReviewFactory(title=TitleFactory(genres=[action, mecha, mystery]))
+    two_tags_and_a_genre = ReviewFactory(
+        title=TitleFactory(genres=[action]), tags=["android", "rain"], publish_at=long_ago
+    )
+    two_genres = ReviewFactory(title=TitleFactory(genres=[mecha, mystery]))
+    one_tag = ReviewFactory(title=TitleFactory(), tags=["rain"])
+    older_one_genre = ReviewFactory(title=TitleFactory(genres=[action]), publish_at=long_ago)
+
+    response = client.get(review.get_absolute_url())
+
+    assert response.context["also_check"] == [
+        three_genres,
+        two_tags_and_a_genre,
+        two_genres,
+        one_tag,
+    ]
+    assert older_one_genre.get_absolute_url() not in response.content.decode()
+
+
 def test_also_check_never_suggests_the_review_being_read(client):
     review = ReviewFactory()
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import Client
 
 from comments.models import Comment, DiscussionSettings
-from comments.services import moderate_comments, report_comment
+from comments.services import moderate_comments, refresh_comment_counts, report_comment
 from reviews.models import Review
 from tests.comments.factories import form_data
 from tests.concurrency import (
@@ -151,3 +151,19 @@ def test_two_comments_waiting_for_the_review_row_are_both_counted():
     assert [post() for post in posts] == [302, 302]
     review.refresh_from_db()
     assert review.comment_count == 2
+
+
+def test_the_counter_can_be_refreshed_by_a_loader_that_wrote_comments_directly():
+    """As data loaders (the peer benchmark's) call it after bulk-writing comments."""
+    review = ReviewFactory()
+    Comment.objects.bulk_create(
+        Comment(
+            review=review, name="Loader", email="l@example.org", body=f"c{n}", status="approved"
+        )
+        for n in range(3)
+    )
+
+    refresh_comment_counts([review.pk])
+
+    review.refresh_from_db()
+    assert review.comment_count == 3

@@ -23,7 +23,12 @@ from comments.models import DiscussionSettings
 from comments.signals import approved_comments_changed
 from ratings.signals import rating_changed
 from reviews.models import Review
-from reviews.signals import review_changed, review_published, review_unpublished
+from reviews.signals import (
+    review_changed,
+    review_published,
+    review_restored,
+    review_unpublished,
+)
 
 # Apps whose rows show on public pages and that change without a service of their own.
 MODEL_SIGNAL_APPS = ("catalog", "taggit")
@@ -68,7 +73,8 @@ def relation_changed(sender, instance, action, **kwargs):
 
 def connect() -> None:
     """Connect the receivers (from AppConfig.ready); dispatch uids make it idempotent."""
-    for signal in (review_published, review_unpublished, review_changed, approved_comments_changed):
+    review_signals = (review_published, review_unpublished, review_changed, review_restored)
+    for signal in (*review_signals, approved_comments_changed):
         signal.connect(site_changed, dispatch_uid=f"{DISPATCH_PREFIX}.site", weak=False)
     rating_changed.connect(ratings_changed, dispatch_uid=f"{DISPATCH_PREFIX}.path", weak=False)
     for label in MODEL_SIGNAL_APPS:

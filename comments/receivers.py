@@ -3,10 +3,10 @@
 from django.dispatch import receiver
 
 from comments.services import refresh_comment_counts
-from reviews.signals import review_changed
+from reviews.signals import review_restored
 
 
-@receiver(review_changed)
-def recount_after_edit(sender, review, **kwargs):
-    """An edit never writes the counter, but a restored revision did just before it."""
+@receiver(review_restored)
+def recount_after_restore(sender, review, **kwargs):
+    """A restored row carries the counter as it was stored, not as it is now."""
     refresh_comment_counts(review_ids=[review.pk])

@@ -11,12 +11,12 @@ from django.dispatch import receiver
 from ratings.models import Rating
 from ratings.services import recount_ratings
 from reviews.models import Review
-from reviews.signals import review_changed
+from reviews.signals import review_restored
 
 
-@receiver(review_changed)
-def recount_after_edit(sender, review, **kwargs):
-    """An edit never writes the counters, but a restored revision did just before it."""
+@receiver(review_restored)
+def recount_after_restore(sender, review, **kwargs):
+    """A restored row carries the counters as they were stored, not as they are now."""
     recount_ratings(review_ids=[review.pk])
 
 

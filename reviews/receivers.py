@@ -9,7 +9,7 @@ from django.dispatch import receiver
 
 from catalog.models import Language, QualityVariant, Season, Title
 from reviews.models import Review
-from reviews.signals import review_changed
+from reviews.signals import review_restored
 
 
 def refresh_display_headlines(reviews) -> None:
@@ -71,4 +71,4 @@ def review_saved_raw(sender, instance, raw=False, **kwargs):
     counters recount, and the page cache retires the review's pages.
     """
     if raw:
-        review_changed.send(sender=Review, review=instance)
+        review_restored.send(sender=Review, review=instance)

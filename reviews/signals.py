@@ -8,7 +8,10 @@ other systems (the page cache) should repeat their work on commit.
     review_unpublished(sender=Review, review=...)
         Taken off the public site (unpublish, archive) or deleted.
     review_changed(sender=Review, review=...)
-        Its content was saved by an editor or writer (a restored revision included).
+        Its content was saved by an editor or writer (save_review).
+    review_restored(sender=Review, review=...)
+        Its row was written back as it was stored, counters included (a raw save:
+        a revision being restored, loaddata): apps keeping counters on it recount.
 """
 
 from django.dispatch import Signal
@@ -16,3 +19,4 @@ from django.dispatch import Signal
 review_published = Signal()
 review_unpublished = Signal()
 review_changed = Signal()
+review_restored = Signal()

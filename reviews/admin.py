@@ -168,6 +168,8 @@ class ReviewAdmin(VersionAdmin):
         if restored_state:
             obj.status, obj.publish_at = restored_state
         services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
+        for warning in obj.body_warnings:
+            messages.warning(request, warning)
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)

@@ -22,9 +22,10 @@ The syntax is CommonMark (documented for editors in the README), with:
   On a line of its own it becomes a ``<figure>`` whose ``<img>`` carries the
   renditions (``srcset``, ``sizes``), its size, lazy loading and the alt text,
   with a ``<figcaption>`` (the caption typed here, else the library's, and the
-  credit). Inside running text it is the ``<img>`` alone. The images a body names
-  are loaded in one query; one that is not in the library renders as nothing
-  (in running text, as its alt text), and ``RenderedBody.warnings`` says so.
+  credit on a line of its own). Inside running text it is the ``<img>`` alone.
+  The images a body names are loaded in one query; one that is not in the
+  library renders as nothing (in running text, as its alt text), and
+  ``RenderedBody.warnings`` says so.
   No other image source is accepted in a body (``foreign_image_sources``, checked
   by the admin form): images from elsewhere would leak readers' addresses and
   break the Content Security Policy.
@@ -52,7 +53,8 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
@@ -388,8 +390,8 @@ def _img_html(image: Image, alt: str) -> str:
 
 def _figure_html(image: Image, token: Token) -> str:
     """The image in its ``<figure>``, captioned by the body's title, else the library's."""
-    caption = str(token.attrs.get("title") or image.caption).strip()
-    caption = " — ".join(part for part in (caption, image.credit.strip()) if part)
+    lines = [str(token.attrs.get("title") or image.caption).strip(), image.credit.strip()]
+    caption = format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines if line))
     figcaption = format_html("<figcaption>{}</figcaption>", caption) if caption else ""
     img = _img_html(image, _alt_text(token) or image.alt_text)
     return format_html("<figure>{}{}</figure>\n", img, figcaption)

@@ -126,8 +126,8 @@ IMG_ATTRIBUTE = re.compile(r'\s(src|srcset|alt)="([^"]*)"')
 RAW_IMG_TAG = re.compile(r"<img\b[^>]*>?", re.IGNORECASE)
 # How a body names a library image: ![alt](image:42 "caption").
 LIBRARY_IMAGE_SOURCE = re.compile(r"image:(?P<id>[1-9][0-9]{0,17})")
-# The article column is at most about 42rem wide; on phones, the screen less its margins.
-FIGURE_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)"
+# The article column (68ch) is at most about 46rem wide; on phones, the screen less its margins.
+FIGURE_SIZES = "(min-width: 50rem) 46rem, calc(100vw - 2rem)"
 FIGURE_IMG_SOURCE = re.compile(r'<figure>\s*<img\s[^>]*?\bsrc="([^"]*)"')
 # What browsers drop from a URL before reading it: tabs and newlines anywhere, and
 # control characters and spaces at either end.

@@ -239,6 +239,8 @@ class ReviewImage(ImageUse):
     class Meta:
         # Kept by Review.save alone: nobody adds or changes one by hand.
         default_permissions = ()
+        # How Django's delete page names a use that protects an image.
+        verbose_name = verbose_name_plural = "placed in"
         constraints = [
             models.UniqueConstraint(fields=["review", "image"], name="review_image_once"),
         ]

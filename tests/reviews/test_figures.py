@@ -20,7 +20,7 @@ def test_a_library_image_on_its_own_line_becomes_a_captioned_figure():
     stem = url.rsplit(".", 1)[0].replace("/images/", "/images/renditions/")
     assert f'src="{url}"' in figure
     assert f'srcset="{stem}-png-480w.webp 480w, {stem}-png-800w.webp 800w, {url} 900w"' in figure
-    assert 'sizes="(min-width: 48rem) 42rem, calc(100vw - 2rem)"' in figure
+    assert 'sizes="(min-width: 50rem) 46rem, calc(100vw - 2rem)"' in figure
     assert 'width="900"' in figure and 'height="600"' in figure
     assert 'loading="lazy"' in figure and 'decoding="async"' in figure
     assert 'alt="Rouge on a rooftop"' in figure

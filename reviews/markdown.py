@@ -128,7 +128,10 @@ RAW_IMG_TAG = re.compile(r"<img\b[^>]*>?", re.IGNORECASE)
 LIBRARY_IMAGE_SOURCE = re.compile(r"image:(?P<id>[1-9][0-9]{0,17})")
 # The article column (68ch) is at most about 46rem wide; on phones, the screen less its margins.
 FIGURE_SIZES = "(min-width: 50rem) 46rem, calc(100vw - 2rem)"
-FIGURE_IMG_SOURCE = re.compile(r'<figure>\s*<img\s[^>]*?\bsrc="([^"]*)"')
+# The first figure's <img> in rendered HTML, and the width link previews are best at.
+FIGURE_IMG = re.compile(r"<figure>\s*<img\s[^>]*>")
+SHARE_IMAGE_WIDTH = 1200
+WIDTH_CANDIDATE = re.compile(r"(\S+)\s+(\d+)w")
 # What browsers drop from a URL before reading it: tabs and newlines anywhere, and
 # control characters and spaces at either end.
 URL_IGNORED_CHARACTERS = re.compile(r"[\t\n\r]")
@@ -512,7 +515,17 @@ def foreign_image_sources(text: str) -> list[str]:
     return found
 
 
-def first_figure_image_url(body_html: str) -> str:
-    """The address of the first figure's image in rendered HTML, or ""."""
-    match = FIGURE_IMG_SOURCE.search(body_html)
-    return html.unescape(match[1]) if match else ""
+def first_figure_image_url(body_html: str, *, at_least: int = SHARE_IMAGE_WIDTH) -> str:
+    """The first figure's image in rendered HTML, or "": its narrowest rendition at least
+    ``at_least`` pixels wide, else the widest there is (the original, when it is narrower)."""
+    match = FIGURE_IMG.search(body_html)
+    if match is None:
+        return ""
+    attributes = dict(IMG_ATTRIBUTE.findall(match[0]))
+    candidates = sorted(
+        (int(width), url) for url, width in WIDTH_CANDIDATE.findall(attributes.get("srcset", ""))
+    )
+    wide_enough = [url for width, url in candidates if width >= at_least]
+    if wide_enough:
+        return html.unescape(wide_enough[0])
+    return html.unescape(candidates[-1][1] if candidates else attributes.get("src", ""))

@@ -65,7 +65,7 @@ def _ensure_image(demo: DemoImage) -> Image:
     image = Image.objects.filter(alt_text=demo.alt_text).order_by("pk").first()
     if image is not None and image.file.storage.exists(image.file.name):
         return image
-    image = image or Image(alt_text=demo.alt_text)
+    image = image or Image(alt_text=demo.alt_text, uploaded_by=_author("editor"))
     image.caption, image.credit = demo.caption, demo.credit
     image.file.save(f"{demo.key}.png", ContentFile(demo.draw()), save=True)
     return image

@@ -24,6 +24,7 @@ from core.public_urls import absolute_url
 from reviews import services
 from reviews.forms import ReviewAdminForm
 from reviews.models import Review, Transition
+from reviews.presence import PresenceAdminMixin
 from reviews.previews import make_preview_token
 from reviews.scores import reader_summary
 
@@ -64,7 +65,7 @@ def latest_return_note(review: Review) -> Transition | None:
 
 
 @admin.register(Review)
-class ReviewAdmin(VersionAdmin):
+class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     object_history_template = "admin/reviews/review/object_history.html"
@@ -254,6 +255,7 @@ class ReviewAdmin(VersionAdmin):
             "preview_path": preview_path,
             "preview_url": absolute_url(preview_path, request=request),
             "site_time_zone": settings.TIME_ZONE,
+            **self.presence_context(request, review),
         }
 
     def revision_view(self, request, object_id, version_id, extra_context=None):

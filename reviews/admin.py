@@ -169,6 +169,13 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         if restored_state:
             obj.status, obj.publish_at = restored_state
         services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
+        if obj.headline_shown_elsewhere:
+            messages.warning(
+                request,
+                f"Another review already shows readers “{obj.headline_shown_elsewhere}”, so "
+                f"this one is headlined “{obj.display_headline}”. Set a headline of its own "
+                "to choose another.",
+            )
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)

@@ -65,10 +65,21 @@ def distinct_headline(review, headline: str, *, limit: int) -> str:
             suffixes.append(f"({title.premiere_year})")
         if title.kind != other.kind:
             suffixes.append(f"({title.get_kind_display()})")
-    for suffix in chain(suffixes, (f"(review {number})" for number in count(2))):
-        candidate = f"{headline[: limit - len(suffix) - 1]} {suffix}"
+    numbered = (f"(review {number})" for number in count(2))
+    for suffix in chain(suffixes, numbered):
+        candidate = _with_suffix(headline, suffix, limit=limit)
         if candidate not in taken:
             return candidate
+
+
+def numbered_headline(headline: str, number: int, *, limit: int) -> str:
+    """The headline of the ``number``-th review (from 2) of one show under ``headline``, as
+    ``distinct_headline`` gives it: for writers of many reviews at once (the bench data)."""
+    return _with_suffix(headline, f"(review {number})", limit=limit)
+
+
+def _with_suffix(headline: str, suffix: str, *, limit: int) -> str:
+    return f"{headline[: limit - len(suffix) - 1]} {suffix}"
 
 
 def _audio_language_names(variants) -> list[str]:

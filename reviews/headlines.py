@@ -17,9 +17,8 @@ Readers never see two reviews under one headline. A composed headline that anoth
 already shows is told apart (``distinct_headline``): when the other review is of another
 show of the same name, by the show's premiere year ("Hunter x Hunter (2011)"), else its type
 ("(Movie)"), whichever differs; else by a number ("(review 2)"), as for a second review of
-the same season. The review that
-showed the headline first keeps it. An editor's own headline is never changed: the admin
-form refuses one that another review shows.
+the same season. The review that showed the headline first keeps it. An editor's own
+headline is never changed: the admin form refuses one that another review shows.
 """
 
 from itertools import chain, count
@@ -58,18 +57,15 @@ def distinct_headline(review, headline: str, *, limit: int) -> str:
     )
     if headline not in taken:
         return headline
-    suffixes = []
+    told_apart = []
     if taken[headline] != review.title_id:
         title, other = review.title, Title.objects.get(pk=taken[headline])
         if title.premiere_year and title.premiere_year != other.premiere_year:
-            suffixes.append(f"({title.premiere_year})")
+            told_apart.append(_with_suffix(headline, f"({title.premiere_year})", limit=limit))
         if title.kind != other.kind:
-            suffixes.append(f"({title.get_kind_display()})")
-    numbered = (f"(review {number})" for number in count(2))
-    for suffix in chain(suffixes, numbered):
-        candidate = _with_suffix(headline, suffix, limit=limit)
-        if candidate not in taken:
-            return candidate
+            told_apart.append(_with_suffix(headline, f"({title.get_kind_display()})", limit=limit))
+    numbered = (numbered_headline(headline, number, limit=limit) for number in count(2))
+    return next(candidate for candidate in chain(told_apart, numbered) if candidate not in taken)
 
 
 def numbered_headline(headline: str, number: int, *, limit: int) -> str:

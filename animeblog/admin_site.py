@@ -1,4 +1,6 @@
-"""The site's admin: Django's, refusing hostile logins, filters and form values with a 4xx.
+"""The site's admin: Django's under the site's name, refusing hostile input with a 4xx.
+
+Every page of it (the login too) is titled "<SITE_NAME> administration".
 
 Three holes in Django's admin turn bad input into a 500, and every admin registered on
 the site (the apps' and the third-party ones: axes, taggit, reversion) gets the fix,
@@ -18,6 +20,7 @@ because `SiteAdmin.register` gives each of them the checks below:
 import functools
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import IncorrectLookupParameters, InlineModelAdmin
@@ -126,6 +129,12 @@ class SiteAdmin(admin.AdminSite):
     """Django's admin site, whose every registered admin refuses hostile input cleanly."""
 
     login_form = AdminLoginForm
+
+    @property
+    def site_header(self):
+        return f"{settings.SITE_NAME} administration"
+
+    site_title = site_header
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = with_input_checks(admin_class or admin.ModelAdmin)

@@ -95,8 +95,8 @@ ROLE_PERMISSIONS = {
         "comments.view_discussionsettings",
         "comments.change_discussionsettings",
     ],
-    # The comment queue (status changes go through the admin actions), reports and
-    # the moderation history; reviews and shows to read only.
+    # The comment queue (status changes go through the admin actions), reports, the
+    # moderation history and the discussion settings; reviews and shows to read only.
     "Moderators": [
         "reviews.view_review",
         "catalog.view_title",
@@ -104,6 +104,8 @@ ROLE_PERMISSIONS = {
         "comments.change_comment",
         "comments.view_commentreport",
         "comments.view_moderationdecision",
+        "comments.view_discussionsettings",
+        "comments.change_discussionsettings",
     ],
 }
 

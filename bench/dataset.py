@@ -9,6 +9,7 @@ they would have kept in step is therefore written here directly.
 """
 
 import random
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,8 +25,11 @@ from bench.names import DISCUSSION_COMMENTS, DISCUSSION_REVIEW_SLUG, show_slug
 from catalog.models import Episode, Genre, Language, QualityVariant, Season, Studio, Title
 from comments.models import Comment
 from ratings.models import Rating
+from reviews.headlines import numbered_headline
 from reviews.markdown import render_markdown
 from reviews.models import COUNTER_FIELDS, Review
+
+HEADLINE_LIMIT = Review._meta.get_field("display_headline").max_length
 
 # Each thread there is a top-level comment with two replies: 100 threads of three.
 DISCUSSION_REPLIES_PER_THREAD = 2
@@ -274,6 +278,7 @@ def _reviews(sizes: Sizes, titles, seasons, rng: random.Random) -> list[Review]:
     bodies = _rendered_bodies()
     now = timezone.now()
     reviews = []
+    headline_count = Counter()
     for n in range(sizes.reviews):
         title = titles[n % len(titles)]
         status, publish_at = _review_status(n, now)
@@ -294,7 +299,15 @@ def _reviews(sizes: Sizes, titles, seasons, rng: random.Random) -> list[Review]:
             is_featured=n % 200 == 1,
         )
         # Composing reads the variants just written: a few queries per review, no save().
-        review.display_headline = review.compose_display_headline()
+        # The reviews are not stored yet, so repeats of one show's headline are numbered
+        # here, as saving them one by one would (reviews/headlines.py).
+        composed = review.compose_display_headline()
+        headline_count[composed] += 1
+        review.display_headline = (
+            numbered_headline(composed, headline_count[composed], limit=HEADLINE_LIMIT)
+            if headline_count[composed] > 1
+            else composed
+        )
         reviews.append(review)
     reviews = Review.objects.bulk_create(reviews, batch_size=BATCH)
     _tag(reviews, rng)

@@ -1,13 +1,16 @@
 """The moderators' back office: comment queue, bulk decisions, replies, Discussion settings."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -21,6 +24,11 @@ from comments.models import (
 from comments.services import DuplicateComment, edit_comment, moderate_comments, reply_to_comment
 
 Status = Comment.Status
+
+
+def local_time(value) -> str:
+    """``value`` in the site's time zone, to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -96,18 +104,10 @@ class ReplyForm(forms.Form):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = (
-        "excerpt",
-        "author",
-        "review",
-        "link_count",
-        "held_reason",
-        "report_count",
-        "status",
-        "created_at",
-        "moderation",
-        "reply_link",
-    )
+    # Few, narrow columns, so the excerpt reads as lines of text at 1,280 px beside the
+    # filters: the review goes under the excerpt, the counts under the held reason, and the
+    # times together (static/css/admin/moderation.css sets the widths).
+    list_display = ("excerpt", "author", "held", "times", "reply_link")
     list_display_links = ("excerpt",)
     list_filter = (StatusFilter, "is_spoiler", "created_at")
     list_select_related = ("review", "moderated_by")
@@ -173,9 +173,16 @@ class CommentAdmin(admin.ModelAdmin):
         # "Remove" keeps the record and its history; nothing is deleted from the queue.
         return False
 
+    class Media:
+        css = {"all": ["css/admin/moderation.css"]}
+
     @admin.display(description="comment")
     def excerpt(self, comment):
-        return Truncator(comment.body).chars(80)
+        return format_html(
+            '<span class="queue-excerpt">{}</span><span class="queue-review">on {}</span>',
+            Truncator(comment.body).chars(140),
+            Truncator(comment.review).chars(60),
+        )
 
     @admin.display(description="author", ordering="name")
     def author(self, comment):
@@ -197,16 +204,30 @@ class CommentAdmin(admin.ModelAdmin):
             website,
         )
 
-    @admin.display(description="reports", ordering="reports_total")
-    def report_count(self, comment):
-        return comment.reports_total
-
-    @admin.display(description="moderated")
-    def moderation(self, comment):
-        if not comment.moderated_by_id:
-            return "—"
+    @admin.display(description="status, why held", ordering="status")
+    def held(self, comment):
+        """The status, why the comment was held, and the counts a moderator weighs."""
         return format_html(
-            "{}<br>{}", comment.moderated_by, comment.moderated_at.strftime("%Y-%m-%d %H:%M")
+            "<strong>{}</strong>{}<br>{} link{} · {} report{}",
+            comment.get_status_display(),
+            format_html("<br>{}", comment.held_reason) if comment.held_reason else "",
+            comment.link_count,
+            pluralize(comment.link_count),
+            comment.reports_total,
+            pluralize(comment.reports_total),
+        )
+
+    @admin.display(description=f"times ({settings.TIME_ZONE})", ordering="created_at")
+    def times(self, comment):
+        """When it came in and, once decided, when and by whom, in the site's time zone."""
+        received = format_html("received<br>{}", local_time(comment.created_at))
+        if not comment.moderated_by_id:
+            return received
+        return format_html(
+            "{}<br>moderated by {}<br>{}",
+            received,
+            comment.moderated_by,
+            local_time(comment.moderated_at),
         )
 
     @admin.display(description="reply")
@@ -281,5 +302,7 @@ class DiscussionSettingsAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         settings_row = DiscussionSettings.load()
         return redirect("admin:comments_discussionsettings_change", settings_row.pk)

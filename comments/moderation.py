@@ -5,6 +5,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from comments.models import Comment, DiscussionSettings
@@ -64,7 +65,9 @@ def judge(
     if spam_word := _first_word_found(rules.spam_word_list, comment):
         return Verdict(Comment.Status.SPAM, f"contains the spam word “{spam_word}”")
     if comment.link_count > rules.max_links:
-        return Verdict(Comment.Status.PENDING, f"more than {rules.max_links} links")
+        return Verdict(
+            Comment.Status.PENDING, f"more than {rules.max_links} link{pluralize(rules.max_links)}"
+        )
     if moderation_word := _first_word_found(rules.moderation_word_list, comment):
         return Verdict(Comment.Status.PENDING, f"contains the moderation word “{moderation_word}”")
     if not rules.hold_all:

@@ -24,6 +24,7 @@ from core.public_urls import absolute_url
 from reviews import services
 from reviews.forms import ReviewAdminForm
 from reviews.models import Review, Transition
+from reviews.presence import PresenceAdminMixin
 from reviews.previews import make_preview_token
 from reviews.scores import reader_summary
 
@@ -64,7 +65,7 @@ def latest_return_note(review: Review) -> Transition | None:
 
 
 @admin.register(Review)
-class ReviewAdmin(VersionAdmin):
+class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     object_history_template = "admin/reviews/review/object_history.html"
@@ -170,6 +171,13 @@ class ReviewAdmin(VersionAdmin):
         services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
         for warning in obj.body_warnings:
             messages.warning(request, warning)
+        if obj.headline_shown_elsewhere:
+            messages.warning(
+                request,
+                f"Another review already shows readers “{obj.headline_shown_elsewhere}”, so "
+                f"this one is headlined “{obj.display_headline}”. Set a headline of its own "
+                "to choose another.",
+            )
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
@@ -256,6 +264,7 @@ class ReviewAdmin(VersionAdmin):
             "preview_path": preview_path,
             "preview_url": absolute_url(preview_path, request=request),
             "site_time_zone": settings.TIME_ZONE,
+            **self.presence_context(request, review),
         }
 
     def revision_view(self, request, object_id, version_id, extra_context=None):

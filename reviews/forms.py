@@ -87,6 +87,23 @@ class ReviewAdminForm(forms.ModelForm):
             "a future time schedules the review."
         )
 
+    def clean_headline(self):
+        """An editor's own headline may not be one that another review shows readers."""
+        headline = self.cleaned_data["headline"]
+        other = (
+            Review.objects.exclude(pk=self.instance.pk).filter(display_headline=headline).first()
+            if headline
+            else None
+        )
+        if other:
+            raise forms.ValidationError(
+                "Another review already shows readers this headline: “%(other)s” "
+                "(/reviews/%(slug)s/). Choose another, or leave it empty to compose one.",
+                code="headline_taken",
+                params={"other": other.display_headline, "slug": other.slug},
+            )
+        return headline
+
     def clean_body(self):
         """Refuse what would cost long to render or lose text, before rendering it."""
         body = self.cleaned_data["body"]

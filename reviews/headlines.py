@@ -12,9 +12,18 @@ Rules (also in the README):
 - the distinct resolutions of those variants, ascending, in square brackets.
 
 Parts with nothing to show are left out, so a show without variants is just its name.
+
+Readers never see two reviews under one headline. A composed headline that another review
+already shows is told apart (``distinct_headline``): when the other review is of another
+show of the same name, by the show's premiere year ("Hunter x Hunter (2011)"), else its type
+("(Movie)"), whichever differs; else by a number ("(review 2)"), as for a second review of
+the same season. The review that showed the headline first keeps it. An editor's own
+headline is never changed: the admin form refuses one that another review shows.
 """
 
-from catalog.models import Language, QualityVariant
+from itertools import chain, count
+
+from catalog.models import Language, QualityVariant, Title
 
 
 def compose_headline(review) -> str:
@@ -35,6 +44,38 @@ def compose_headline(review) -> str:
         labels = " ".join(QualityVariant.Resolution(value).label for value in resolutions)
         parts.append(f"[{labels}]")
     return " ".join(parts)
+
+
+def distinct_headline(review, headline: str, *, limit: int) -> str:
+    """``headline``, or, when another review shows it already, the first free way to tell
+    ``review`` apart, cut to ``limit`` characters with the telling part kept whole."""
+    others = type(review)._default_manager.exclude(pk=review.pk)
+    taken = dict(
+        others.filter(display_headline__startswith=headline[: limit // 2]).values_list(
+            "display_headline", "title_id"
+        )
+    )
+    if headline not in taken:
+        return headline
+    told_apart = []
+    if taken[headline] != review.title_id:
+        title, other = review.title, Title.objects.get(pk=taken[headline])
+        if title.premiere_year and title.premiere_year != other.premiere_year:
+            told_apart.append(_with_suffix(headline, f"({title.premiere_year})", limit=limit))
+        if title.kind != other.kind:
+            told_apart.append(_with_suffix(headline, f"({title.get_kind_display()})", limit=limit))
+    numbered = (numbered_headline(headline, number, limit=limit) for number in count(2))
+    return next(candidate for candidate in chain(told_apart, numbered) if candidate not in taken)
+
+
+def numbered_headline(headline: str, number: int, *, limit: int) -> str:
+    """The headline of the ``number``-th review (from 2) of one show under ``headline``, as
+    ``distinct_headline`` gives it: for writers of many reviews at once (the bench data)."""
+    return _with_suffix(headline, f"(review {number})", limit=limit)
+
+
+def _with_suffix(headline: str, suffix: str, *, limit: int) -> str:
+    return f"{headline[: limit - len(suffix) - 1]} {suffix}"
 
 
 def _audio_language_names(variants) -> list[str]:

@@ -14,7 +14,7 @@ from taggit.managers import TaggableManager
 from catalog.models import SCORE_VALIDATORS, Season, Title
 from images.fields import SafeImageField
 from images.models import ImageUse
-from reviews.headlines import compose_headline
+from reviews.headlines import compose_headline, distinct_headline
 from reviews.markdown import render_body
 from reviews.scores import to_one_decimal
 
@@ -209,9 +209,21 @@ class Review(models.Model):
         return to_one_decimal(Decimal(self.rating_sum) / self.rating_count)
 
     def compose_display_headline(self) -> str:
-        """The override, else the composed headline, cut to fit the stored field."""
+        """The override, else the composed headline told apart from other reviews' (see
+        reviews/headlines.py), cut to fit the stored field.
+
+        Sets ``headline_shown_elsewhere`` to the composed headline when another review
+        already shows it, else to "", so the admin can tell the editor.
+        """
         limit = self._meta.get_field("display_headline").max_length
-        return (self.headline.strip() or compose_headline(self))[:limit]
+        self.headline_shown_elsewhere = ""
+        if self.headline.strip():
+            return self.headline.strip()[:limit]
+        composed = compose_headline(self)[:limit]
+        distinct = distinct_headline(self, composed, limit=limit)
+        if distinct != composed:
+            self.headline_shown_elsewhere = composed
+        return distinct
 
 
 class Transition(models.Model):

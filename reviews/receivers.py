@@ -20,9 +20,11 @@ def refresh_display_headlines(reviews) -> None:
     """Recompose the headline of each review without an override, writing only changes.
 
     ``update()`` instead of ``save()``: nobody edited these reviews, so no
-    revision, version bump or re-render is wanted.
+    revision, version bump or re-render is wanted. Oldest first, so when two reviews
+    come to compose the same headline, the older one keeps it and the newer one is told
+    apart (reviews/headlines.py), as when they were saved.
     """
-    for review in reviews.filter(headline="").select_related("title", "season"):
+    for review in reviews.filter(headline="").select_related("title", "season").order_by("pk"):
         composed = review.compose_display_headline()
         if composed != review.display_headline:
             Review.objects.filter(pk=review.pk).update(display_headline=composed)

@@ -73,6 +73,12 @@ def test_rendered_body_is_the_body_rendered_by_the_review_itself(dataset):
     assert (review.body_html, review.toc, review.display_headline) == stored
 
 
+def test_no_two_generated_reviews_share_a_headline(dataset):
+    headlines = list(Review.objects.values_list("display_headline", flat=True))
+    assert len(headlines) > len(set(Review.objects.values_list("title", flat=True)))
+    assert len(set(headlines)) == len(headlines)
+
+
 def test_some_reviews_are_drafts_or_scheduled_and_stay_off_the_home_page(dataset, client):
     hidden = Review.objects.exclude(pk__in=Review.objects.live()).first()
     assert hidden is not None

@@ -117,3 +117,24 @@ def test_the_comment_rate_limit_holds_across_both_servers(servers):
 
     assert 429 not in statuses[:COMMENT_LIMIT]
     assert statuses[COMMENT_LIMIT] == 429
+
+
+def test_two_editors_on_different_servers_see_each_other_on_a_review(servers):
+    """Presence heartbeats live in the shared Redis, not in one server's memory."""
+    database, (first, second) = servers
+    (pk,) = fetch_one(database, "SELECT id FROM reviews_review WHERE slug = %s", COMMENTED_SLUG)
+    presence = f"/admin/reviews/review/{pk}/presence/"
+    admin, editor = Browser(), Browser()
+    admin.log_in(first, "admin", ADMIN_PASSWORD)
+    editor.log_in(second, "editor", ADMIN_PASSWORD)
+
+    assert admin.post(f"{first}{presence}", {}).json() == {"messages": []}
+    seen_by_editor = editor.post(f"{second}{presence}", {}).json()["messages"]
+    seen_by_admin = admin.post(f"{first}{presence}", {}).json()["messages"]
+
+    assert [message.split(" (since")[0] for message in seen_by_editor] == [
+        "admin is also editing this review"
+    ]
+    assert [message.split(" (since")[0] for message in seen_by_admin] == [
+        "editor is also editing this review"
+    ]

@@ -144,8 +144,7 @@ class Review(models.Model):
 
     def save(self, *args, **kwargs):
         """Render the body and compose the headline once here, never per request."""
-        self.body_html, self.toc = render_markdown(self.body)
-        self.display_headline = self.compose_display_headline()
+        self.refresh_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is None and not self._state.adding:
             update_fields = self.fields_saved_with_the_article()
@@ -161,6 +160,11 @@ class Review(models.Model):
 
     def get_absolute_url(self):
         return reverse("reviews:detail", kwargs={"slug": self.slug})
+
+    def refresh_derived_fields(self) -> None:
+        """The rendered body, its table of contents and the headline readers see."""
+        self.body_html, self.toc = render_markdown(self.body)
+        self.display_headline = self.compose_display_headline()
 
     @property
     def is_live(self) -> bool:
@@ -209,3 +213,24 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+@reversion.register()
+class PendingChange(models.Model):
+    """Edits to a live review, kept apart until an editor publishes them.
+
+    Readers keep seeing the review's own row; ``values`` holds the edited form
+    fields (tags included) as reviews.merging serialises them. ``based_on`` is
+    the live review's ``updated_at`` when the first of these edits was saved.
+    """
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="pending_change")
+    values = models.JSONField()
+    based_on = models.DateTimeField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Unpublished changes to {self.review}"

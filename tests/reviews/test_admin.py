@@ -88,17 +88,22 @@ def test_writer_posting_status_published_to_the_change_form_does_not_publish(cli
     assert (review.status, review.publish_at) == ("draft", None)
 
 
-def test_writer_pressing_a_forged_publish_button_is_refused_with_a_message(client, writer):
-    review = ReviewFactory(in_review=True, author=writer)
+def test_writer_pressing_a_forged_publish_button_is_refused_before_anything_is_saved(
+    client, writer
+):
+    review = ReviewFactory(in_review=True, author=writer, body="Original.")
     client.force_login(writer)
 
-    response = edit(client, review, _transition="publish")
+    response = edit(client, review, body="Edited.", _transition="publish")
 
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "You do not have permission to “publish or schedule”." in page
+    assert "changed successfully" not in page
+    assert "Edited." in page
     review.refresh_from_db()
-    assert review.status == "in_review"
+    assert (review.status, review.body) == ("in_review", "Original.")
     assert not review.transitions.exists()
-    page = client.get(response.url)
-    assert "You do not have permission to “publish or schedule”." in page.content.decode()
 
 
 def test_writer_submits_their_draft_with_the_submit_button(client, writer):
@@ -126,16 +131,30 @@ def test_writer_sees_only_their_own_reviews(client, writer):
     assert client.get(change_url(own)).status_code == 200
 
 
-def test_writer_cannot_change_their_review_once_published(client, writer):
+def test_writer_changing_their_live_review_only_proposes_unpublished_changes(client, writer):
     review = ReviewFactory(author=writer, body="Original.")
     client.force_login(writer)
     page = client.get(change_url(review))
 
     response = client.post(change_url(review), {**form_data(page), "body": "Rewritten."})
 
-    assert response.status_code == 403
+    assert response.status_code == 302
     review.refresh_from_db()
     assert review.body == "Original."
+    assert review.pending_change.values["body"] == "Rewritten."
+
+
+def test_writer_cannot_change_their_scheduled_or_archived_review(client, writer):
+    client.force_login(writer)
+    for review in [
+        ReviewFactory(author=writer, scheduled=True),
+        ReviewFactory(author=writer, archived=True),
+    ]:
+        page = client.get(change_url(review))
+        response = client.post(change_url(review), {**form_data(page), "body": "Rewritten."})
+        assert response.status_code == 403
+        review.refresh_from_db()
+        assert review.body != "Rewritten."
 
 
 def test_moderator_cannot_add_or_change_reviews(client, moderator):

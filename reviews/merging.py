@@ -57,6 +57,9 @@ def plain_value(name: str, value):
         return ""
     if name == "tags":
         return sorted(value or [])
+    if isinstance(value, str):
+        # As a form posts it back: browsers send CRLF line ends, the form strips the ends.
+        return value.replace("\r\n", "\n").strip()
     return value
 
 

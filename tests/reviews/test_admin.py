@@ -10,27 +10,13 @@ from django.urls import reverse
 from reviews import services
 from reviews.models import Review
 from tests.factories import TitleFactory
-from tests.reviews.admin_forms import form_data
+from tests.reviews.admin_forms import change_url, form_data
 from tests.reviews.factories import ReviewFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:reviews_review_add")
 LIST_URL = reverse("admin:reviews_review_changelist")
-
-
-def change_url(review):
-    return reverse("admin:reviews_review_change", args=[review.pk])
-
-
-@pytest.fixture
-def writer():
-    return staff_user("Writers", first_name="Wren", last_name="Writer")
-
-
-@pytest.fixture
-def editor():
-    return staff_user("Editors", first_name="Eda", last_name="Editor")
 
 
 @pytest.fixture
@@ -88,17 +74,26 @@ def test_writer_posting_status_published_to_the_change_form_does_not_publish(cli
     assert (review.status, review.publish_at) == ("draft", None)
 
 
-def test_writer_pressing_a_forged_publish_button_is_refused_before_anything_is_saved(
-    client, writer
+@pytest.mark.parametrize(
+    ("role", "button", "refusal"),
+    [
+        ("Writers", "publish", "You do not have permission to “publish or schedule”."),
+        ("Editors", "return_to_writer", "Say what the writer should change: the note is required."),
+    ],
+    ids=["forged publish button", "send back without a note"],
+)
+def test_a_refused_button_shows_only_the_error_and_keeps_the_input_unsaved(
+    client, role, button, refusal
 ):
-    review = ReviewFactory(in_review=True, author=writer, body="Original.")
-    client.force_login(writer)
+    user = staff_user(role)
+    review = ReviewFactory(in_review=True, author=user, body="Original.")
+    client.force_login(user)
 
-    response = edit(client, review, body="Edited.", _transition="publish")
+    response = edit(client, review, body="Edited.", _transition=button)
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert "You do not have permission to “publish or schedule”." in page
+    assert refusal in page
     assert "changed successfully" not in page
     assert "Edited." in page
     review.refresh_from_db()

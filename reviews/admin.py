@@ -199,6 +199,13 @@ class ReviewAdmin(VersionAdmin):
                 request, "Saved as unpublished changes: readers still see the live version."
             )
 
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """After a save of unpublished changes, the admin's "changed successfully" would
+        mislead: the messages of save_pending_changes say what happened instead."""
+        if level == messages.SUCCESS and getattr(request, "saved_as_pending_changes", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
+
     @staticmethod
     def pressed_move(request):
         return services.MOVES.get(request.POST.get("_transition", ""))

@@ -6,6 +6,7 @@ import json
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
@@ -264,6 +265,8 @@ class ReviewAdminForm(forms.ModelForm):
                     base=base.get(name) or "", theirs=theirs, mine=own
                 )
             self.merge_conflicts.append(conflict)
+        if isinstance(cleaned_data.get("cover"), UploadedFile):
+            self.add_error("cover", "A form sent back cannot keep an upload: choose it again.")
         if self.pending is not None:
             who = author_name(self.pending.saved_by) if self.pending.saved_by else "someone else"
         else:

@@ -9,8 +9,8 @@ from django.db import DEFAULT_DB_ALIAS, router
 # "app_label.codename". Granted by grant_role_permissions after every migrate; a
 # permission on one of these apps that is not listed is taken away.
 ROLE_PERMISSIONS = {
-    # Reviews of their own (admin limits them to drafts and reviews in review and
-    # never lets them publish), and a look at the catalog.
+    # Reviews of their own (admin limits them to drafts and reviews in review, and
+    # unpublished changes to live ones; never lets them publish), and a look at the catalog.
     "Writers": [
         "reviews.add_review",
         "reviews.change_review",
@@ -38,6 +38,10 @@ ROLE_PERMISSIONS = {
         "reviews.change_transition",
         "reviews.delete_transition",
         "reviews.view_transition",
+        "reviews.add_pendingchange",
+        "reviews.change_pendingchange",
+        "reviews.delete_pendingchange",
+        "reviews.view_pendingchange",
         "ratings.add_rating",
         "ratings.change_rating",
         "ratings.delete_rating",

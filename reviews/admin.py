@@ -182,7 +182,7 @@ class ReviewAdmin(VersionAdmin):
         tag_names = form.cleaned_data.get("tags", form.saved_values["tags"])
         if restored:
             restored.save()
-        services.save_pending_changes(
+        pending = services.save_pending_changes(
             review=obj,
             values=review_values(obj, tag_names),
             by=request.user,
@@ -190,10 +190,16 @@ class ReviewAdmin(VersionAdmin):
         )
         request.saved_as_pending_changes = True
         if self.publishes_pending_changes(request):
-            services.publish_pending_changes(review=obj, by=request.user)
-            messages.success(request, "Changes published: readers now see them.")
+            try:
+                services.publish_pending_changes(review=obj, by=request.user)
+            except services.TransitionNotAllowed as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, "Changes published: readers now see them.")
         elif (move := self.pressed_move(request)) is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
+        elif pending is None:
+            messages.info(request, "Saved: the form matches the live version again.")
         else:
             messages.info(
                 request, "Saved as unpublished changes: readers still see the live version."

@@ -24,7 +24,7 @@ from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from reviews.merging import apply_values
+from reviews.merging import apply_values, review_values
 from reviews.models import PendingChange, Review, Transition
 from reviews.signals import review_changed, review_published, review_unpublished
 
@@ -255,28 +255,33 @@ def save_review(*, review: Review, by, loaded_version: str | None = None) -> Rev
 
 def save_pending_changes(
     *, review: Review, values: dict, by, loaded_version: str | None = None
-) -> PendingChange:
+) -> PendingChange | None:
     """Keep an edit of a live review as its unpublished changes: readers see none of it.
 
     ``values`` are the edited fields as reviews.merging.review_values gives them.
     Nothing is announced (the public pages did not change); a revision records
-    the save. ``loaded_version`` works as for save_review.
+    the save. ``loaded_version`` works as for save_review. An edit back to the
+    live version leaves no unpublished changes (and returns None).
     """
     with transaction.atomic(), reversion.create_revision():
         locked = Review.objects.select_for_update(no_key=True).get(pk=review.pk)
-        if not (locked.is_live and can_edit(user=by, review=locked)):
-            raise TransitionNotAllowed("Only a live review you may edit keeps unpublished changes.")
         pending = PendingChange.objects.filter(review=locked).first()
         if loaded_version is not None and version_stamp(locked, pending) != loaded_version:
             raise EditConflict(saved_at=pending.saved_at if pending else locked.updated_at)
+        if not (locked.is_live and can_edit(user=by, review=locked)):
+            raise TransitionNotAllowed("Only a live review you may edit keeps unpublished changes.")
+        reversion.add_to_revision(locked)
+        reversion.set_user(by)
+        reversion.set_comment("Saved unpublished changes; readers still see the live version.")
+        if values == review_values(locked, locked.tags.names()):
+            if pending is not None:
+                pending.delete()
+            return None
         if pending is None:
             pending = PendingChange(review=locked, based_on=locked.updated_at)
         pending.values = values
         pending.saved_by = by
         pending.save()
-        reversion.add_to_revision(locked)
-        reversion.set_user(by)
-        reversion.set_comment("Saved unpublished changes; readers still see the live version.")
     return pending
 
 

@@ -239,3 +239,14 @@ def test_two_editors_editing_a_live_review_merge_against_the_pending_version(
         "Otto's verdict.",
         f"## Verdict\n\n{PENDING_TEXT}",
     )
+
+
+def test_saving_a_live_review_unchanged_leaves_no_unpublished_changes(client, editor, live_review):
+    client.force_login(editor)
+
+    response = save_changes(client, live_review)
+
+    assert response.status_code == 302
+    assert not PendingChange.objects.exists()
+    page = client.get(change_url(live_review)).content.decode()
+    assert "This review has unpublished changes" not in page

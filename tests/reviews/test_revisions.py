@@ -77,7 +77,7 @@ def test_restoring_a_revision_never_changes_the_workflow_state(client, editor):
 
     review.refresh_from_db()
     assert review.is_live
-    assert review.pending_change.values["body"] == "Text while in review."
+    assert review.body == "Text while in review."
 
 
 def test_restoring_a_revision_of_a_live_review_waits_as_unpublished_changes(client, editor):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from reviews import services
+from reviews.merging import review_values
 from reviews.models import PendingChange, Review
 from tests.caching.helpers import served, warm
 from tests.reviews.admin_forms import change_url, form_data
@@ -250,3 +251,22 @@ def test_saving_a_live_review_unchanged_leaves_no_unpublished_changes(client, ed
     assert not PendingChange.objects.exists()
     page = client.get(change_url(live_review)).content.decode()
     assert "This review has unpublished changes" not in page
+
+
+def test_only_a_live_review_keeps_unpublished_changes(editor):
+    for review in [ReviewFactory(draft=True), ReviewFactory(scheduled=True)]:
+        values = {**review_values(review, []), "body": "Changed."}
+        with pytest.raises(services.TransitionNotAllowed):
+            services.save_pending_changes(review=review, values=values, by=editor)
+    assert not PendingChange.objects.exists()
+
+
+def test_writer_may_withdraw_their_proposal_but_not_another_writers(writer, live_review):
+    values = {**review_values(live_review, ["noir"]), "body": "Proposed."}
+    services.save_pending_changes(review=live_review, values=values, by=writer)
+
+    with pytest.raises(services.TransitionNotAllowed):
+        services.discard_pending_changes(review=live_review, by=staff_user("Writers"))
+    services.discard_pending_changes(review=live_review, by=writer)
+
+    assert not PendingChange.objects.exists()

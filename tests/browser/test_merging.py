@@ -46,6 +46,16 @@ def reader(browser, demo_site):
     context.close()
 
 
+def violations_within(page, violations, region: str) -> list:
+    """The axe violations of nodes inside ``region`` (the rest of the admin is Django's)."""
+    return [
+        (violation["id"], node["target"])
+        for violation in violations
+        for node in violation["nodes"]
+        if page.locator(node["target"][0]).first.evaluate(f"el => !!el.closest('{region}')")
+    ]
+
+
 def open_review(page, demo_site, review):
     page.goto(f"{demo_site}/admin/reviews/review/{review.pk}/change/")
 
@@ -72,7 +82,7 @@ def test_two_editors_change_different_fields_and_both_changes_survive(eda, otto,
 
 
 def test_both_edit_the_body_and_the_second_keeps_both_texts_by_choice(
-    eda, otto, demo_site, save_screenshot
+    eda, otto, demo_site, save_screenshot, axe_violations
 ):
     review = ReviewFactory(draft=True, body="## Story\n\nThe first paragraph.")
     open_review(otto, demo_site, review)
@@ -89,6 +99,7 @@ def test_both_edit_the_body_and_the_second_keeps_both_texts_by_choice(
     expect(conflict).to_contain_text("Otto's paragraph about the mystery.")
     expect(conflict).to_contain_text("Eda's paragraph about the music.")
     save_screenshot("admin-merge-conflict")
+    assert violations_within(eda, axe_violations(eda), "#merge-conflicts") == []
     combined = conflict.get_by_role("textbox", name="Combined text")
     expect(combined).to_have_value(
         "## Story\n\nOtto's paragraph about the mystery.\nEda's paragraph about the music."
@@ -107,7 +118,7 @@ def test_both_edit_the_body_and_the_second_keeps_both_texts_by_choice(
 
 
 def test_readers_see_the_live_text_until_an_editor_publishes_the_changes(
-    eda, reader, demo_site, save_screenshot
+    eda, reader, demo_site, save_screenshot, axe_violations
 ):
     review = Review.objects.get(slug=LIVE_REVIEW)
     reader.goto(f"/reviews/{LIVE_REVIEW}/")
@@ -120,6 +131,7 @@ def test_readers_see_the_live_text_until_an_editor_publishes_the_changes(
     expect(eda.get_by_role("heading", name="This review has unpublished changes")).to_be_visible()
     expect(eda.locator("#pending-changes")).to_contain_text("A rewritten excerpt")
     save_screenshot("admin-pending-changes")
+    assert violations_within(eda, axe_violations(eda), "#pending-changes") == []
     reader.reload()
     expect(reader.locator(".lede")).to_have_text(live_excerpt)
 

@@ -270,3 +270,13 @@ def test_writer_may_withdraw_their_proposal_but_not_another_writers(writer, live
     services.discard_pending_changes(review=live_review, by=writer)
 
     assert not PendingChange.objects.exists()
+
+
+def test_editors_find_proposed_changes_on_the_admin_index(client, writer, editor, live_review):
+    pending_edit(client, live_review, writer)
+
+    client.force_login(editor)
+    index = client.get(reverse("admin:index")).content.decode()
+
+    listed = index.split('id="pending-changes-to-publish"')[1].split("</table>")[0]
+    assert "Metallic Rouge, live headline" in listed and "by Wren Writer" in listed

@@ -290,4 +290,4 @@ class ReviewAdminForm(forms.ModelForm):
         """The services.version_stamp this form merged with; None when nothing is checked."""
         if not (self.check_conflicts and self.instance.pk):
             return None
-        return services.version_stamp(self.instance, self.pending)
+        return services.version_stamp(review=self.instance, pending=self.pending)

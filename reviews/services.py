@@ -5,6 +5,8 @@ in a transaction, records a Transition, keeps a revision and announces the chang
 (reviews.signals). Admin buttons and list actions call these; a disallowed move
 raises TransitionNotAllowed with a message fit to show the user. Saving an edit
 and deleting go through here too, so every change readers could see is announced.
+An edit of a live review waits as its unpublished changes (save_pending_changes)
+until an editor publishes them (publish_pending_changes) or they are discarded.
 
     draft ──submit──▶ in review ──publish──▶ published ──archive──▶ archived
       ▲   ◀─return_to_writer─┘                │   ▲                   │
@@ -220,7 +222,7 @@ def make_move(*, move: Move, review: Review, by, **arguments) -> Review:
     return MOVE_SERVICES[move.name](review=review, by=by, **arguments)
 
 
-def version_stamp(review: Review, pending: PendingChange | None = None) -> str:
+def version_stamp(*, review: Review, pending: PendingChange | None = None) -> str:
     """Names the version of ``review`` an editor edits: its unpublished changes, if any."""
     return (pending.saved_at if pending else review.updated_at).isoformat()
 
@@ -266,7 +268,8 @@ def save_pending_changes(
     with transaction.atomic(), reversion.create_revision():
         locked = Review.objects.select_for_update(no_key=True).get(pk=review.pk)
         pending = PendingChange.objects.filter(review=locked).first()
-        if loaded_version is not None and version_stamp(locked, pending) != loaded_version:
+        stamp = version_stamp(review=locked, pending=pending)
+        if loaded_version is not None and stamp != loaded_version:
             raise EditConflict(saved_at=pending.saved_at if pending else locked.updated_at)
         if not (locked.is_live and can_edit(user=by, review=locked)):
             raise TransitionNotAllowed("Only a live review you may edit keeps unpublished changes.")

@@ -9,8 +9,9 @@ from django.db import DEFAULT_DB_ALIAS, router
 # "app_label.codename". Granted by grant_role_permissions after every migrate; a
 # permission on one of these apps that is not listed is taken away.
 ROLE_PERMISSIONS = {
-    # Reviews of their own (admin limits them to drafts and reviews in review and
-    # never lets them publish), images added to the library, and a look at the catalog.
+    # Reviews of their own (admin limits them to drafts and reviews in review, and
+    # unpublished changes to live ones; never lets them publish), images added to the
+    # library, and a look at the catalog.
     "Writers": [
         "reviews.add_review",
         "reviews.change_review",
@@ -44,6 +45,10 @@ ROLE_PERMISSIONS = {
         "images.change_image",
         "images.delete_image",
         "images.view_image",
+        "reviews.add_pendingchange",
+        "reviews.change_pendingchange",
+        "reviews.delete_pendingchange",
+        "reviews.view_pendingchange",
         "ratings.add_rating",
         "ratings.change_rating",
         "ratings.delete_rating",

@@ -6,13 +6,11 @@ posting ``status=published`` to the form changes nothing, and every move is
 permission-checked and recorded in one place.
 """
 
-import difflib
-
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,13 +21,11 @@ from reversion.models import Version
 from core.public_urls import absolute_url
 from reviews import services
 from reviews.forms import ReviewAdminForm
-from reviews.models import Review, Transition
+from reviews.merging import field_diffs, review_values
+from reviews.models import PendingChange, Review, Transition
 from reviews.presence import PresenceAdminMixin
 from reviews.previews import make_preview_token
 from reviews.scores import reader_summary
-
-# Fields that are derived or bookkeeping: not worth showing in a comparison.
-NOT_COMPARED = {"id", "body_html", "toc", "display_headline", "created_at", "updated_at"}
 
 
 class TransitionInline(admin.TabularInline):
@@ -124,6 +120,9 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         readonly = ["status", "publish_time", "author"]
         if not request.user.has_perm("reviews.edit_others_review"):
             readonly.append("is_featured")
+        if obj is not None and obj.is_live:
+            # An upload would be stored at once, outside the unpublished changes.
+            readonly.append("cover")
         return readonly
 
     @admin.display(description=f"Publish time ({settings.TIME_ZONE} time)", ordering="publish_at")
@@ -165,22 +164,86 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
     # Saving: the form's content, then the workflow button that was pressed.
 
     def save_model(self, request, obj, form, change):
-        restored_state = getattr(request, "workflow_state_before_restore", None)
-        if restored_state:
-            obj.status, obj.publish_at = restored_state
-        services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
-        for warning in obj.body_warnings:
-            messages.warning(request, warning)
-        if obj.headline_shown_elsewhere:
-            messages.warning(
-                request,
-                f"Another review already shows readers “{obj.headline_shown_elsewhere}”, so "
-                f"this one is headlined “{obj.display_headline}”. Set a headline of its own "
-                "to choose another.",
-            )
-        move = services.MOVES.get(request.POST.get("_transition", ""))
+        restored = getattr(request, "review_before_restore", None)
+        if restored:
+            obj.status, obj.publish_at = restored.status, restored.publish_at
+        if change and obj.is_live:
+            self.save_pending_changes(request, obj, form, restored)
+            return
+        services.save_review(review=obj, by=request.user, loaded_version=form.merged_version())
+        self.warn_about_saved_text(request, obj)
+        move = self.pressed_move(request)
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
+
+    @staticmethod
+    def warn_about_saved_text(request, review):
+        """What the editor should fix in the text just saved, though the save went through."""
+        for warning in review.body_warnings:
+            messages.warning(request, warning)
+        if review.headline_shown_elsewhere:
+            messages.warning(
+                request,
+                f"Another review already shows readers “{review.headline_shown_elsewhere}”, so "
+                f"this one is headlined “{review.display_headline}”. Set a headline of its own "
+                "to choose another.",
+            )
+
+    def save_pending_changes(self, request, obj, form, restored):
+        """A live review's edit is kept apart from what readers see (services.save_pending_changes).
+
+        A restored revision was written to the row already: the live text goes back.
+        """
+        tag_names = form.cleaned_data.get("tags", form.saved_values["tags"])
+        if restored:
+            restored.save()
+        pending = services.save_pending_changes(
+            review=obj,
+            values=review_values(obj, tag_names),
+            by=request.user,
+            loaded_version=form.merged_version(),
+        )
+        request.saved_as_pending_changes = True
+        obj.refresh_derived_fields()
+        self.warn_about_saved_text(request, obj)
+        if self.publishes_pending_changes(request):
+            try:
+                services.publish_pending_changes(review=obj, by=request.user)
+            except services.TransitionNotAllowed as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, "Changes published: readers now see them.")
+        elif (move := self.pressed_move(request)) is not None:
+            self.apply_move(request, obj, move, form.cleaned_data)
+        elif pending is None:
+            messages.info(request, "Saved: the form matches the live version again.")
+        else:
+            messages.info(
+                request, "Saved as unpublished changes: readers still see the live version."
+            )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """After a save of unpublished changes, the admin's "changed successfully" would
+        mislead: the messages of save_pending_changes say what happened instead."""
+        if level == messages.SUCCESS and getattr(request, "saved_as_pending_changes", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
+
+    @staticmethod
+    def pressed_move(request):
+        return services.MOVES.get(request.POST.get("_transition", ""))
+
+    @staticmethod
+    def publishes_pending_changes(request) -> bool:
+        return request.POST.get("_pending_changes") == "publish"
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """The history names a save that readers do not see yet as such."""
+        message = super().construct_change_message(request, form, formsets, add)
+        if not add and getattr(request, "saved_as_pending_changes", False):
+            fields = ", ".join(str(form.fields[name].label) for name in form.changed_data)
+            return f"Saved unpublished changes ({fields or 'none'}); readers see the live version."
+        return message
 
     def save_related(self, request, form, formsets, change):
         """Tags are saved by services.set_review_tags, in a few queries however many there are.
@@ -190,6 +253,8 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         """
         tag_names = form.cleaned_data.pop("tags", None)
         super().save_related(request, form, formsets, change)
+        if getattr(request, "saved_as_pending_changes", False):
+            return  # the tags are part of the unpublished changes
         if tag_names is not None:
             services.set_review_tags(review=form.instance, names=tag_names)
 
@@ -222,9 +287,14 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if getattr(request, "workflow_state_before_restore", None):
-            form = type(form.__name__, (form,), {"check_conflicts": False})
-        return form
+        attributes = {
+            "editing_user": request.user,
+            "pressed_move": self.pressed_move(request),
+            "publishes_pending_changes": self.publishes_pending_changes(request),
+        }
+        if getattr(request, "review_before_restore", None):
+            attributes["check_conflicts"] = False
+        return type(form.__name__, (form,), attributes)
 
     # Pages.
 
@@ -234,8 +304,8 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         The other save committed while this one waited for the review's row lock
         (reviews.services.save_review), and this whole request was rolled back.
         Handling the same post again reads the review as that save left it, so the
-        form's check refuses the outdated copy, showing the editor's text with who
-        saved it and when, under the buttons the review's status now allows.
+        form merges with it, sending back the fields both changed, under the
+        buttons the review's status now allows.
         """
         try:
             return self.workflow_change_view(request, object_id, form_url, extra_context)
@@ -259,6 +329,7 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
             return {}
         preview_path = reverse("reviews:preview", kwargs={"token": make_preview_token(review)})
         return {
+            **self.pending_changes_context(request, review),
             "workflow_moves": services.allowed_moves(user=request.user, review=review),
             "returned_note": latest_return_note(review),
             "preview_path": preview_path,
@@ -266,6 +337,38 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
             "site_time_zone": settings.TIME_ZONE,
             **self.presence_context(request, review),
         }
+
+    def pending_changes_context(self, request, review):
+        """The banner of a live review's unpublished changes: their diff, preview and buttons."""
+        if not review.is_live:
+            return {}
+        pending = PendingChange.objects.filter(review=review).select_related("saved_by").first()
+        if pending is None:
+            return {}
+        live = review_values(review, review.tags.names())
+        return {
+            "pending_change": pending,
+            "pending_diffs": field_diffs(live, pending.values),
+            "may_publish_pending_changes": self.has_publish_permission(request),
+            "discard_pending_url": reverse(
+                "admin:reviews_review_discard_changes", args=[review.pk]
+            ),
+        }
+
+    def discard_changes_view(self, request, object_id):
+        """Discard a live review's unpublished changes (POST, from the change form's button)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        review = self.get_object(request, unquote(object_id))
+        if review is None:
+            raise Http404("No such review.")
+        try:
+            services.discard_pending_changes(review=review, by=request.user)
+        except services.TransitionNotAllowed as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, "Changes discarded: the live version is unchanged.")
+        return HttpResponseRedirect(reverse("admin:reviews_review_change", args=[review.pk]))
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restore an old revision's text, never its workflow state.
@@ -281,7 +384,7 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         # outside the user's queryset.
         if not self.has_change_permission(request, current):
             raise PermissionDenied
-        request.workflow_state_before_restore = (current.status, current.publish_at)
+        request.review_before_restore = current
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -301,7 +404,12 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
             self.admin_site.admin_view(self.compare_view),
             name="reviews_review_compare",
         )
-        return [compare, *super().get_urls()]
+        discard = path(
+            "<path:object_id>/discard-changes/",
+            self.admin_site.admin_view(self.discard_changes_view),
+            name="reviews_review_discard_changes",
+        )
+        return [compare, discard, *super().get_urls()]
 
     def history_view(self, request, object_id, extra_context=None):
         versions = Version.objects.get_for_object_reference(Review, unquote(object_id))
@@ -357,19 +465,3 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
                 done += 1
         if done:
             messages.success(request, f"{done} review(s) updated.")
-
-
-def field_diffs(older: dict, newer: dict) -> list[dict]:
-    """The fields that differ, each with its unified-diff lines (escaped by the template)."""
-    changes = []
-    for name in sorted(set(older) | set(newer)):
-        if name in NOT_COMPARED:
-            continue
-        before, after = str(older.get(name, "")), str(newer.get(name, ""))
-        if before == after:
-            continue
-        lines = difflib.unified_diff(
-            before.splitlines(), after.splitlines(), "older", "newer", lineterm="", n=2
-        )
-        changes.append({"field": name, "lines": list(lines)[2:]})
-    return changes

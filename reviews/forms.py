@@ -1,13 +1,17 @@
-"""The review form of the admin: edit-conflict detection, body and tag limits, workflow inputs."""
+"""The review form of the admin: three-way merge of edits, body and tag limits, workflow inputs."""
 
-from datetime import datetime
+import hashlib
+import json
 
 from django import forms
 from django.conf import settings
+from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
+from reviews import services
 from reviews.authors import author_name
 from reviews.markdown import (
     MAX_BODY_LENGTH,
@@ -15,9 +19,22 @@ from reviews.markdown import (
     body_nesting,
     foreign_image_sources,
 )
-from reviews.models import MAX_TAGS, Review
+from reviews.merging import (
+    MERGED_FIELDS,
+    TEXT_FIELDS,
+    apply_values,
+    combined_text,
+    dump_snapshot,
+    field_diffs,
+    load_snapshot,
+    merge,
+    plain_value,
+    review_values,
+)
+from reviews.models import MAX_TAGS, PendingChange, Review
 
 TAG_NAME_MAX_LENGTH = Tag._meta.get_field("name").max_length
+MERGE_CHOICES = {"mine": "Keep mine", "theirs": "Keep theirs", "combined": "Use the combined text"}
 
 
 def last_editor_name(review: Review) -> str:
@@ -29,18 +46,39 @@ def last_editor_name(review: Review) -> str:
     return author_name(user)
 
 
+def fingerprint(value) -> str:
+    """A short digest of a plain value: which version of a field a merge choice was made on."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:20]
+
+
+def shown_value(value) -> str:
+    """A field's value as the conflict screen shows it."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    if value is None or value is False or value == "":
+        return "(empty)"
+    return str(getattr(value, "name", value) or "(empty)")
+
+
 class ReviewAdminForm(forms.ModelForm):
-    """Refuses a save based on an outdated copy of the review, keeping the editor's text.
+    """Merges the editor's changes with whatever was saved since the form was opened.
 
-    ``loaded_version`` carries the review's ``updated_at`` as it was when the
-    form was opened. If the review was saved since, the save is refused with a
-    message naming who saved it and when; the bound form keeps everything
-    typed. The hidden value is then moved to the current version, so saving
-    again is a deliberate choice to keep this text over the other one.
+    ``loaded_version`` carries a signed snapshot of the fields as they were
+    loaded (the merge base). On save, a field changed only by the editor takes
+    their value; changed only by someone else, it keeps that value; changed by
+    both to different values, the save is sent back with both versions side by
+    side and a choice per field (``merge-<field>``), made against the version
+    shown (``merge-<field>-seen``). A live review is edited as its unpublished
+    changes (reviews.models.PendingChange), which are what it merges with.
 
-    ``clean`` compares with the copy the admin read for this request; a save
-    committed after that read is caught by ``reviews.services.save_review``,
-    which checks ``loaded_updated_at()`` again under the row lock.
+    ``clean`` merges with the copy the admin read for this request; a save
+    committed after that read is caught by the services, which compare
+    ``merged_version()`` under the row lock, and the admin merges again.
+
+    The admin sets ``editing_user`` and the pressed buttons, so a refused
+    workflow move is a form error before anything is saved.
     """
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -55,8 +93,12 @@ class ReviewAdminForm(forms.ModelForm):
         help_text="Required when sending the review back: say what to change.",
     )
 
-    # The revision view restores an old copy on purpose; it turns the check off.
+    # The revision view restores an old copy on purpose; it turns the merge off.
     check_conflicts = True
+    # Set by the admin for each request: who saves, and the buttons they pressed.
+    editing_user = None
+    pressed_move = None
+    publishes_pending_changes = False
 
     class Meta:
         model = Review
@@ -76,10 +118,24 @@ class ReviewAdminForm(forms.ModelForm):
             "meta_description",
         ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, instance=None, **kwargs):
+        self.pending = None
+        if instance is not None and instance.is_live and self.check_conflicts:
+            self.pending = PendingChange.objects.filter(review=instance).first()
+        if self.pending is not None:
+            apply_values(instance, self.pending.values)
+        super().__init__(*args, instance=instance, **kwargs)
+        self.merge_conflicts = []
         if self.instance.pk:
-            self.initial["loaded_version"] = self.instance.updated_at.isoformat()
+            if self.pending is not None:
+                tag_names = self.pending.values["tags"]
+                self.initial["tags"] = [Tag(name=name) for name in tag_names]
+            else:
+                tag_names = [tag.name for tag in self.initial.get("tags", [])]
+            self.saved_values = review_values(self.instance, tag_names)
+            self.initial["loaded_version"] = dump_snapshot(
+                values=self.saved_values, version=self.merged_version()
+            )
         zone = settings.TIME_ZONE
         self.fields["workflow_publish_at"].label = f"Publish at ({zone} time)"
         self.fields["workflow_publish_at"].help_text = (
@@ -152,30 +208,117 @@ class ReviewAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.check_conflicts and self.instance.pk:
-            current = self.instance.updated_at.isoformat()
-            if cleaned_data.get("loaded_version") != current:
-                self.data = self.data.copy()
-                self.data[self.add_prefix("loaded_version")] = current
-                saved_at = timezone.localtime(self.instance.updated_at)
-                raise forms.ValidationError(
-                    "%(who)s saved this review at %(when)s (%(zone)s) after you opened it. "
-                    "Your text is kept below and was not saved. Compare it with the "
-                    "history, then save again to keep your version.",
-                    code="edit_conflict",
-                    params={
-                        "who": last_editor_name(self.instance),
-                        "when": saved_at.strftime("%Y-%m-%d %H:%M:%S"),
-                        "zone": settings.TIME_ZONE,
-                    },
-                )
+        self.refuse_pressed_buttons(cleaned_data)
+        merged_fields = [name for name in MERGED_FIELDS if name in self.fields]
+        has_every_field = all(name in cleaned_data for name in merged_fields)
+        if self.check_conflicts and self.instance.pk and has_every_field:
+            self.merge_with_saved_version(cleaned_data, merged_fields)
         return cleaned_data
 
-    def loaded_updated_at(self) -> datetime | None:
-        """The validated form's ``loaded_version`` as a time; None when nothing is to be checked.
+    def refuse_pressed_buttons(self, cleaned_data):
+        """A workflow button the editor may not press refuses the whole save."""
+        user = self.editing_user
+        if user is None:
+            return
+        if self.instance.pk is None:
+            self.instance.author = user
+        reason = None
+        if self.pressed_move is not None:
+            reason = services.move_refusal(
+                move=self.pressed_move,
+                user=user,
+                review=self.instance,
+                note=cleaned_data.get("workflow_note") or "",
+            )
+        if reason is None and self.publishes_pending_changes:
+            reason = services.pending_change_refusal(
+                user=user, review=self.instance, publishing=True
+            )
+        if reason:
+            raise forms.ValidationError(reason, code="refused")
 
-        After ``clean`` it equals the instance's ``updated_at``, so it always parses.
-        """
+    def merge_with_saved_version(self, cleaned_data, merged_fields):
+        try:
+            base = load_snapshot(cleaned_data.get("loaded_version") or "")
+        except signing.BadSignature as damaged:
+            raise forms.ValidationError(
+                "This copy of the form cannot be compared with the saved review: it is from an "
+                "older page or was altered. Copy your text, then open the review again.",
+                code="bad_snapshot",
+            ) from damaged
+        mine = dict(self.saved_values)
+        mine.update((name, plain_value(name, cleaned_data[name])) for name in merged_fields)
+        result = merge(base=base, theirs=self.saved_values, mine=mine)
+        unresolved = []
+        for name in result.conflicts:
+            choice = self.data.get(f"merge-{name}")
+            seen = self.data.get(f"merge-{name}-seen")
+            if seen != fingerprint(self.saved_values[name]) or choice not in self.choices(name):
+                unresolved.append(name)
+            elif choice == "theirs":
+                result.theirs.add(name)
+            elif choice == "combined":
+                cleaned_data[name] = self.fields[name].clean(self.data.get(f"merge-{name}-text"))
+                if name == "body":
+                    self.clean_body()
+        for name in result.theirs.intersection(merged_fields):
+            if mine[name] != self.saved_values[name]:
+                cleaned_data[name] = self.saved_value(name)
+        if unresolved:
+            self.show_conflicts(unresolved, base, mine, cleaned_data)
+
+    @staticmethod
+    def choices(name: str) -> dict[str, str]:
+        if name in TEXT_FIELDS:
+            return MERGE_CHOICES
+        return {key: label for key, label in MERGE_CHOICES.items() if key != "combined"}
+
+    def saved_value(self, name: str):
+        """The saved version's value of field ``name``, as the form's cleaned data holds it."""
+        if name == "tags":
+            return self.saved_values["tags"]
+        return getattr(self.instance, name)
+
+    def show_conflicts(self, names, base, mine, cleaned_data):
+        for name in names:
+            conflict = {
+                "name": name,
+                "label": self.fields[name].label,
+                "theirs": shown_value(self.saved_value(name)),
+                "mine": shown_value(cleaned_data[name]),
+                "seen": fingerprint(self.saved_values[name]),
+                "choices": self.choices(name).items(),
+            }
+            if name in TEXT_FIELDS:
+                theirs, own = self.saved_values[name], mine[name]
+                conflict["diff"] = field_diffs({name: theirs}, {name: own})[0]["lines"]
+                conflict["combined"] = combined_text(
+                    base=base.get(name) or "", theirs=theirs, mine=own
+                )
+            self.merge_conflicts.append(conflict)
+        if isinstance(cleaned_data.get("cover"), UploadedFile):
+            self.add_error("cover", "A form sent back cannot keep an upload: choose it again.")
+        if self.pending is not None:
+            who = author_name(self.pending.saved_by) if self.pending.saved_by else "someone else"
+        else:
+            who = last_editor_name(self.instance)
+        saved_at = self.pending.saved_at if self.pending else self.instance.updated_at
+        raise forms.ValidationError(
+            "%(who)s saved this review at %(when)s (%(zone)s) after you opened it, changing "
+            "the same fields as you: %(fields)s. Nothing was saved yet. Their other changes "
+            "and yours are merged; for these fields choose below which version to keep, "
+            "then save again.",
+            code="edit_conflict",
+            params={
+                "who": who,
+                "when": timezone.localtime(saved_at).strftime("%Y-%m-%d %H:%M:%S"),
+                "zone": settings.TIME_ZONE,
+                "fields": ", ".join(str(conflict["label"]) for conflict in self.merge_conflicts),
+            },
+        )
+
+    def merged_version(self) -> str | None:
+        """The services.version_stamp this form merged with; None when nothing is checked."""
         if not (self.check_conflicts and self.instance.pk):
             return None
-        return datetime.fromisoformat(self.cleaned_data["loaded_version"])
+        return services.version_stamp(review=self.instance, pending=self.pending)

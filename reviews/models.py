@@ -152,10 +152,7 @@ class Review(models.Model):
         The library images the body places are recorded (ReviewImage), which keeps them
         from being deleted; ``body_warnings`` tells the editor of those it names in vain.
         """
-        rendered = render_body(self.body)
-        self.body_html, self.toc = rendered.html, rendered.toc
-        self.body_warnings = rendered.warnings
-        self.display_headline = self.compose_display_headline()
+        image_ids = self.refresh_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is None and not self._state.adding:
             update_fields = self.fields_saved_with_the_article()
@@ -169,7 +166,7 @@ class Review(models.Model):
             }
         adding = self._state.adding
         super().save(*args, **kwargs)
-        self.keep_image_uses(rendered.image_ids, adding=adding)
+        self.keep_image_uses(image_ids, adding=adding)
 
     def get_absolute_url(self):
         return reverse("reviews:detail", kwargs={"slug": self.slug})
@@ -183,6 +180,17 @@ class Review(models.Model):
                 [ReviewImage(review=self, image_id=image_id) for image_id in image_ids],
                 ignore_conflicts=True,
             )
+
+    def refresh_derived_fields(self) -> list[int]:
+        """The rendered body, its table of contents and the headline readers see.
+
+        Returns the ids of the library images the body places.
+        """
+        rendered = render_body(self.body)
+        self.body_html, self.toc = rendered.html, rendered.toc
+        self.body_warnings = rendered.warnings
+        self.display_headline = self.compose_display_headline()
+        return rendered.image_ids
 
     @property
     def is_live(self) -> bool:
@@ -262,3 +270,24 @@ class ReviewImage(ImageUse):
 
     def __str__(self):
         return f"the review “{self.review}”"
+
+
+@reversion.register()
+class PendingChange(models.Model):
+    """Edits to a live review, kept apart until an editor publishes them.
+
+    Readers keep seeing the review's own row; ``values`` holds the edited form
+    fields (tags included) as reviews.merging serialises them. ``based_on`` is
+    the live review's ``updated_at`` when the first of these edits was saved.
+    """
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="pending_change")
+    values = models.JSONField()
+    based_on = models.DateTimeField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Unpublished changes to {self.review}"

@@ -5,6 +5,8 @@ in a transaction, records a Transition, keeps a revision and announces the chang
 (reviews.signals). Admin buttons and list actions call these; a disallowed move
 raises TransitionNotAllowed with a message fit to show the user. Saving an edit
 and deleting go through here too, so every change readers could see is announced.
+An edit of a live review waits as its unpublished changes (save_pending_changes)
+until an editor publishes them (publish_pending_changes) or they are discarded.
 
     draft ──submit──▶ in review ──publish──▶ published ──archive──▶ archived
       ▲   ◀─return_to_writer─┘                │   ▲                   │
@@ -24,7 +26,8 @@ from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from reviews.models import Review, Transition
+from reviews.merging import apply_values, review_values
+from reviews.models import PendingChange, Review, Transition
 from reviews.signals import review_changed, review_published, review_unpublished
 
 Status = Review.Status
@@ -91,12 +94,17 @@ MOVES = {move.name: move for move in (SUBMIT, RETURN, PUBLISH, UNPUBLISH, ARCHIV
 
 
 def can_edit(*, user, review: Review) -> bool:
-    """Editors edit any review; writers only their own, and only before publication."""
+    """Editors edit any review; writers only their own, before publication or, once it is
+    live, as unpublished changes for an editor to publish."""
     if not user.has_perm("reviews.change_review"):
         return False
     if user.has_perm("reviews.edit_others_review"):
         return True
-    return review.author_id == user.pk and review.status in (Status.DRAFT, Status.IN_REVIEW)
+    editable = review.status in (Status.DRAFT, Status.IN_REVIEW) or review.is_live
+    return review.author_id == user.pk and editable
+
+
+NOTE_REQUIRED = "Say what the writer should change: the note is required."
 
 
 def refusal_reason(*, move: Move, user, review: Review) -> str | None:
@@ -115,6 +123,13 @@ def refusal_reason(*, move: Move, user, review: Review) -> str | None:
     return None
 
 
+def move_refusal(*, move: Move, user, review: Review, note: str = "") -> str | None:
+    """Why pressing ``move``'s button with this note would be refused, before anything is saved."""
+    if move is RETURN and not note.strip():
+        return NOTE_REQUIRED
+    return refusal_reason(move=move, user=user, review=review)
+
+
 def allowed_moves(*, user, review: Review) -> list[Move]:
     """The moves to offer ``user`` as buttons on this review."""
     return [
@@ -131,10 +146,19 @@ def _apply(move: Move, review: Review, by, note: str = "", **changes) -> Review:
         if reason:
             raise TransitionNotAllowed(reason)
         from_status = locked.status
+        pending = None
+        if locked.is_live and move.target != Status.PUBLISHED:
+            # Off the public site, the unpublished changes become the review's own text.
+            pending = PendingChange.objects.filter(review=locked).first()
+        if pending is not None:
+            apply_values(locked, pending.values)
         locked.status = move.target
         for field, value in changes.items():
             setattr(locked, field, value)
         locked.save()
+        if pending is not None:
+            set_review_tags(review=locked, names=pending.values["tags"])
+            pending.delete()
         Transition.objects.create(
             review=locked, from_status=from_status, to_status=move.target, by=by, note=note
         )
@@ -156,7 +180,7 @@ def submit_review(*, review: Review, by) -> Review:
 def return_review_to_writer(*, review: Review, by, note: str) -> Review:
     """An editor sends a submitted review back to draft, saying what to change."""
     if not note.strip():
-        raise TransitionNotAllowed("Say what the writer should change: the note is required.")
+        raise TransitionNotAllowed(NOTE_REQUIRED)
     return _apply(RETURN, review, by, note=note.strip())
 
 
@@ -198,15 +222,20 @@ def make_move(*, move: Move, review: Review, by, **arguments) -> Review:
     return MOVE_SERVICES[move.name](review=review, by=by, **arguments)
 
 
-def save_review(*, review: Review, by, loaded_version: datetime | None = None) -> Review:
+def version_stamp(*, review: Review, pending: PendingChange | None = None) -> str:
+    """Names the version of ``review`` an editor edits: its unpublished changes, if any."""
+    return (pending.saved_at if pending else review.updated_at).isoformat()
+
+
+def save_review(*, review: Review, by, loaded_version: str | None = None) -> Review:
     """Save an edit of the article (from the admin's form) and announce it.
 
     ``by`` is who saved it; the admin's form has already checked they may.
-    ``loaded_version`` is the review's ``updated_at`` when the edited copy was
-    loaded: if anyone saved the review since, EditConflict is raised and nothing
-    is written. The check holds the row lock until the write commits, so of two
-    saves of one copy racing each other exactly one wins. None skips the check
-    (a new review, or a revision restored on purpose).
+    ``loaded_version`` is the version_stamp the edit was merged with: if anyone
+    saved the review since, EditConflict is raised and nothing is written. The
+    check holds the row lock until the write commits, so of two saves racing
+    each other exactly one wins, and the other merges again. None skips the
+    check (a new review, or a revision restored on purpose).
     """
     with transaction.atomic():
         if review.pk is None:
@@ -219,11 +248,89 @@ def save_review(*, review: Review, by, loaded_version: datetime | None = None) -
                 .values_list("updated_at", flat=True)
                 .get(pk=review.pk)
             )
-            if saved_at != loaded_version:
+            if saved_at.isoformat() != loaded_version:
                 raise EditConflict(saved_at=saved_at)
         review.save()
         review_changed.send(sender=Review, review=review)
     return review
+
+
+def save_pending_changes(
+    *, review: Review, values: dict, by, loaded_version: str | None = None
+) -> PendingChange | None:
+    """Keep an edit of a live review as its unpublished changes: readers see none of it.
+
+    ``values`` are the edited fields as reviews.merging.review_values gives them.
+    Nothing is announced (the public pages did not change); a revision records
+    the save. ``loaded_version`` works as for save_review. An edit back to the
+    live version leaves no unpublished changes (and returns None).
+    """
+    with transaction.atomic(), reversion.create_revision():
+        locked = Review.objects.select_for_update(no_key=True).get(pk=review.pk)
+        pending = PendingChange.objects.filter(review=locked).first()
+        stamp = version_stamp(review=locked, pending=pending)
+        if loaded_version is not None and stamp != loaded_version:
+            raise EditConflict(saved_at=pending.saved_at if pending else locked.updated_at)
+        if not (locked.is_live and can_edit(user=by, review=locked)):
+            raise TransitionNotAllowed("Only a live review you may edit keeps unpublished changes.")
+        reversion.add_to_revision(locked)
+        reversion.set_user(by)
+        reversion.set_comment("Saved unpublished changes; readers still see the live version.")
+        if values == review_values(locked, locked.tags.names()):
+            if pending is not None:
+                pending.delete()
+            return None
+        if pending is None:
+            pending = PendingChange(review=locked, based_on=locked.updated_at)
+        pending.values = values
+        pending.saved_by = by
+        pending.save()
+    return pending
+
+
+def pending_change_refusal(*, user, review: Review, publishing: bool) -> str | None:
+    """Why ``user`` may not publish (or discard) ``review``'s unpublished changes, or None."""
+    if publishing and not user.has_perm("reviews.publish_review"):
+        return "Only editors publish changes; an editor will review yours."
+    if not can_edit(user=user, review=review):
+        return "You cannot change this review."
+    return None
+
+
+def _locked_pending(review: Review, by, *, publishing: bool) -> tuple[Review, PendingChange]:
+    locked = Review.objects.select_for_update(no_key=True).get(pk=review.pk)
+    reason = pending_change_refusal(user=by, review=locked, publishing=publishing)
+    if reason:
+        raise TransitionNotAllowed(reason)
+    pending = PendingChange.objects.filter(review=locked).first()
+    if pending is None:
+        raise TransitionNotAllowed("The review has no unpublished changes (any more).")
+    return locked, pending
+
+
+def publish_pending_changes(*, review: Review, by) -> Review:
+    """Make a live review's unpublished changes what readers see, and announce it."""
+    with transaction.atomic(), reversion.create_revision():
+        locked, pending = _locked_pending(review, by, publishing=True)
+        apply_values(locked, pending.values)
+        locked.save()
+        set_review_tags(review=locked, names=pending.values["tags"])
+        pending.delete()
+        reversion.set_user(by)
+        reversion.set_comment("Published the unpublished changes.")
+        review_changed.send(sender=Review, review=locked)
+    review.refresh_from_db()
+    return review
+
+
+def discard_pending_changes(*, review: Review, by) -> None:
+    """Throw away a live review's unpublished changes; the live version stays as it is."""
+    with transaction.atomic(), reversion.create_revision():
+        locked, pending = _locked_pending(review, by, publishing=False)
+        pending.delete()
+        reversion.add_to_revision(locked)
+        reversion.set_user(by)
+        reversion.set_comment("Discarded the unpublished changes.")
 
 
 def _tags_named(names: Sequence[str]) -> list[Tag]:

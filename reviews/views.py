@@ -12,7 +12,8 @@ from catalog import selectors as catalog_selectors
 from core.public_urls import absolute_url
 from reviews import selectors
 from reviews.markdown import first_figure_image_url
-from reviews.models import Review
+from reviews.merging import apply_values
+from reviews.models import PendingChange, Review
 from reviews.previews import review_for_preview_token
 from reviews.scores import final_summary
 from reviews.structured_data import json_ld_script, review_json_ld
@@ -81,7 +82,8 @@ def review_detail(request, slug):
 def preview(request, token):
     """An unpublished review through a signed link: the public template, a banner, no indexing.
 
-    A live review has its own address, so its preview link leads there.
+    A live review has its own address, so its preview link leads there, unless it
+    has unpublished changes: then the link shows those.
     """
     try:
         review = review_for_preview_token(token)
@@ -93,13 +95,14 @@ def preview(request, token):
         return preview_refused(
             request, "This preview link is not valid. Check that it was copied whole."
         )
-    if review.is_live:
+    pending = PendingChange.objects.filter(review=review).first() if review.is_live else None
+    if review.is_live and pending is None:
         return redirect(review)
-    response = render_review(
-        request,
-        selectors.review_for_page(review.slug, Review.objects.filter(pk=review.pk)),
-        is_preview=True,
-    )
+    shown = selectors.review_for_page(review.slug, Review.objects.filter(pk=review.pk))
+    if pending is not None:
+        apply_values(shown, pending.values)
+        shown.refresh_derived_fields()
+    response = render_review(request, shown, is_preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

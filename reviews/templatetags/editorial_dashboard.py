@@ -3,7 +3,7 @@
 from django import template
 from django.db.models import OuterRef, Subquery
 
-from reviews.models import Review, Transition
+from reviews.models import PendingChange, Review, Transition
 
 register = template.Library()
 
@@ -36,13 +36,16 @@ def editorial_dashboard(context) -> dict:
     """The to-do lists; nothing for users with no review work, so the index stays as Django
     made it."""
     user = context["request"].user
-    dashboard = {"awaiting_review": None, "my_reviews": None}
+    dashboard = {"awaiting_review": None, "pending_changes": None, "my_reviews": None}
     if user.has_perm("reviews.publish_review"):
         dashboard["awaiting_review"] = (
             Review.objects.filter(status=Review.Status.IN_REVIEW)
             .select_related("author")
             .order_by("updated_at")[:DASHBOARD_LENGTH]
         )
+        dashboard["pending_changes"] = PendingChange.objects.select_related(
+            "review", "saved_by"
+        ).order_by("saved_at")[:DASHBOARD_LENGTH]
     if user.has_perm("reviews.add_review"):
         dashboard["my_reviews"] = writer_reviews(user)
     has_work = any(value is not None for value in dashboard.values())

@@ -1,6 +1,12 @@
 """Helpers for admin tests: post a change form back as a browser would after editing it."""
 
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
+
+
+def change_url(review) -> str:
+    """The admin change page of ``review``."""
+    return reverse("admin:reviews_review_change", args=[review.pk])
 
 
 def _encoded(bound_field):

@@ -6,6 +6,7 @@ import pytest
 
 from catalog.models import Genre, Language, Title
 from tests.factories import GenreFactory, LanguageFactory, QualityVariantFactory, TitleFactory
+from tests.reviews.factories import staff_user
 
 
 @dataclass
@@ -29,6 +30,16 @@ class Neighbourhood:
             "atom": "/feeds/reviews/atom/",
             "sitemap": "/sitemap.xml",
         }
+
+
+@pytest.fixture
+def writer(db):
+    return staff_user("Writers", first_name="Wren", last_name="Writer")
+
+
+@pytest.fixture
+def editor(db):
+    return staff_user("Editors", first_name="Eda", last_name="Editor")
 
 
 @pytest.fixture

@@ -10,27 +10,13 @@ from django.urls import reverse
 from reviews import services
 from reviews.models import Review
 from tests.factories import TitleFactory
-from tests.reviews.admin_forms import form_data
+from tests.reviews.admin_forms import change_url, form_data
 from tests.reviews.factories import ReviewFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:reviews_review_add")
 LIST_URL = reverse("admin:reviews_review_changelist")
-
-
-def change_url(review):
-    return reverse("admin:reviews_review_change", args=[review.pk])
-
-
-@pytest.fixture
-def writer():
-    return staff_user("Writers", first_name="Wren", last_name="Writer")
-
-
-@pytest.fixture
-def editor():
-    return staff_user("Editors", first_name="Eda", last_name="Editor")
 
 
 @pytest.fixture
@@ -88,17 +74,31 @@ def test_writer_posting_status_published_to_the_change_form_does_not_publish(cli
     assert (review.status, review.publish_at) == ("draft", None)
 
 
-def test_writer_pressing_a_forged_publish_button_is_refused_with_a_message(client, writer):
-    review = ReviewFactory(in_review=True, author=writer)
-    client.force_login(writer)
+@pytest.mark.parametrize(
+    ("role", "button", "refusal"),
+    [
+        ("Writers", "publish", "You do not have permission to “publish or schedule”."),
+        ("Editors", "return_to_writer", "Say what the writer should change: the note is required."),
+    ],
+    ids=["forged publish button", "send back without a note"],
+)
+def test_a_refused_button_shows_only_the_error_and_keeps_the_input_unsaved(
+    client, role, button, refusal
+):
+    user = staff_user(role)
+    review = ReviewFactory(in_review=True, author=user, body="Original.")
+    client.force_login(user)
 
-    response = edit(client, review, _transition="publish")
+    response = edit(client, review, body="Edited.", _transition=button)
 
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert refusal in page
+    assert "changed successfully" not in page
+    assert "Edited." in page
     review.refresh_from_db()
-    assert review.status == "in_review"
+    assert (review.status, review.body) == ("in_review", "Original.")
     assert not review.transitions.exists()
-    page = client.get(response.url)
-    assert "You do not have permission to “publish or schedule”." in page.content.decode()
 
 
 def test_writer_submits_their_draft_with_the_submit_button(client, writer):
@@ -126,16 +126,30 @@ def test_writer_sees_only_their_own_reviews(client, writer):
     assert client.get(change_url(own)).status_code == 200
 
 
-def test_writer_cannot_change_their_review_once_published(client, writer):
+def test_writer_changing_their_live_review_only_proposes_unpublished_changes(client, writer):
     review = ReviewFactory(author=writer, body="Original.")
     client.force_login(writer)
     page = client.get(change_url(review))
 
     response = client.post(change_url(review), {**form_data(page), "body": "Rewritten."})
 
-    assert response.status_code == 403
+    assert response.status_code == 302
     review.refresh_from_db()
     assert review.body == "Original."
+    assert review.pending_change.values["body"] == "Rewritten."
+
+
+def test_writer_cannot_change_their_scheduled_or_archived_review(client, writer):
+    client.force_login(writer)
+    for review in [
+        ReviewFactory(author=writer, scheduled=True),
+        ReviewFactory(author=writer, archived=True),
+    ]:
+        page = client.get(change_url(review))
+        response = client.post(change_url(review), {**form_data(page), "body": "Rewritten."})
+        assert response.status_code == 403
+        review.refresh_from_db()
+        assert review.body != "Rewritten."
 
 
 def test_moderator_cannot_add_or_change_reviews(client, moderator):

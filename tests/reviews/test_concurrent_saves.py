@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
+from reviews import services
+from reviews.merging import review_values
 from reviews.models import Review
 from tests.concurrency import (
     all_at_once,
@@ -100,3 +102,24 @@ def test_a_save_committed_while_the_admin_is_saving_a_copy_is_not_overwritten(bu
     review.refresh_from_db()
     assert (review.body, review.status) == ("Otto's version.", Review.Status.IN_REVIEW)
     assert not review.transitions.exists()
+
+
+def test_unpublished_changes_saved_while_the_admin_saves_a_live_review_are_merged_not_lost():
+    """Otto's unpublished changes commit while Eda's save waits for the lock: she is shown both."""
+    review = ReviewFactory(body="Live text.", excerpt="Live excerpt.")
+    eda, otto = signed_in("eda", "Eda"), staff_user("Editors", username="otto")
+    page = eda.get(change_url(review))
+
+    with transaction.atomic():
+        Review.objects.select_for_update().get(pk=review.pk)
+        eda_response = in_background(save(eda, review, page, "Eda's version."))
+        wait_for_lock_waiters(1)
+        values = {**review_values(review, []), "body": "Otto's version.", "excerpt": "Otto's."}
+        services.save_pending_changes(review=review, values=values, by=otto)
+
+    response = eda_response()
+    assert response.status_code == 200
+    assert CONFLICT_MESSAGE in response.content.decode()
+    review.refresh_from_db()
+    assert review.body == "Live text."
+    assert review.pending_change.values["body"] == "Otto's version."

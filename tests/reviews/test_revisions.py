@@ -80,6 +80,23 @@ def test_restoring_a_revision_never_changes_the_workflow_state(client, editor):
     assert review.body == "Text while in review."
 
 
+def test_restoring_a_revision_of_a_live_review_waits_as_unpublished_changes(client, editor):
+    review = ReviewFactory(draft=True)
+    client.force_login(editor)
+    save_body(client, review, "Old text.")
+    save_body(client, review, "Live text.")
+    services.publish_review(review=review, by=editor)
+    old = versions_of(review)[-1]
+    revision_url = reverse("admin:reviews_review_revision", args=[review.pk, old.pk])
+
+    response = client.post(revision_url, form_data(client.get(revision_url)))
+
+    assert response.status_code == 302
+    assert "Live text." in client.get(review.get_absolute_url()).content.decode()
+    review.refresh_from_db()
+    assert (review.body, review.pending_change.values["body"]) == ("Live text.", "Old text.")
+
+
 def test_editor_compares_two_revisions_line_by_line(client, editor):
     review = ReviewFactory(draft=True)
     client.force_login(editor)
@@ -137,7 +154,7 @@ def stale_save(client, editor, other_editor):
     return review, client.post(change_url(review), form_data(stale_page, body="Eda's version."))
 
 
-def test_later_save_of_a_stale_form_is_refused_naming_who_saved_and_keeping_the_text(
+def test_later_save_of_a_stale_form_changing_the_same_field_names_who_saved_and_keeps_the_text(
     client, editor, other_editor
 ):
     review, response = stale_save(client, editor, other_editor)
@@ -150,28 +167,35 @@ def test_later_save_of_a_stale_form_is_refused_naming_who_saved_and_keeping_the_
     assert review.body == "Otto's version."
 
 
-def test_saving_again_after_the_conflict_message_keeps_the_text_on_purpose(
+def test_saving_again_after_the_conflict_keeps_the_text_chosen_on_purpose(
     client, editor, other_editor
 ):
     review, refused = stale_save(client, editor, other_editor)
+    [conflict] = refused.context["adminform"].form.merge_conflicts
 
-    response = client.post(change_url(review), form_data(refused))
+    response = client.post(
+        change_url(review),
+        form_data(refused, **{"merge-body": "mine", "merge-body-seen": conflict["seen"]}),
+    )
 
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.body == "Eda's version."
 
 
-def test_a_workflow_move_since_opening_the_form_is_a_conflict_too(client, editor, other_editor):
-    review = ReviewFactory(in_review=True)
+def test_an_edit_opened_before_the_review_was_published_waits_as_unpublished_changes(
+    client, editor, other_editor
+):
+    review = ReviewFactory(in_review=True, body="Submitted text.")
     client.force_login(editor)
     stale_page = client.get(change_url(review))
     services.publish_review(review=review, by=other_editor)
 
     response = client.post(change_url(review), form_data(stale_page, body="Late edit."))
 
-    assert response.status_code == 200
-    assert "Otto Other saved this review" in response.content.decode()
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert (review.body, review.pending_change.values["body"]) == ("Submitted text.", "Late edit.")
 
 
 def test_writer_cannot_restore_a_revision_of_someone_elses_review(client, editor):

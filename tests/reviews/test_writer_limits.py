@@ -172,7 +172,7 @@ def test_tagging_a_review_in_the_admin_retires_the_cached_tag_page(client, write
 
     client.force_login(editor)
     url, data = open_and_save(client, review, "noir, mecha")
-    assert client.post(url, data).status_code == 302
+    assert client.post(url, {**data, "_pending_changes": "publish"}).status_code == 302
     client.logout()
 
     state, html = served(client, reader_url)
@@ -190,7 +190,7 @@ def test_untagging_a_review_in_the_admin_takes_it_off_the_cached_tag_page(client
 
     client.force_login(editor)
     url, data = open_and_save(client, review, "mecha")
-    assert client.post(url, data).status_code == 302
+    assert client.post(url, {**data, "_pending_changes": "publish"}).status_code == 302
     client.logout()
 
     state, html = served(client, "/tags/noir/")

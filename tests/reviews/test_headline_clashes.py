@@ -92,7 +92,10 @@ def test_saving_the_told_apart_review_again_keeps_its_headline(editor_client, se
     second = Review.objects.get(slug="rouge-second")
     change = reverse("admin:reviews_review_change", args=[second.pk])
 
-    editor_client.post(change, form_data(editor_client.get(change), excerpt="Changed."))
+    editor_client.post(
+        change,
+        form_data(editor_client.get(change), excerpt="Changed.", _pending_changes="publish"),
+    )
 
     second.refresh_from_db()
     assert (second.excerpt, second.display_headline) == ("Changed.", f"{ROUGE} (review 2)")

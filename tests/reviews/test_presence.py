@@ -170,8 +170,10 @@ def test_a_writer_counts_only_on_their_own_review_while_they_may_edit_it(review)
     writer = staff_user("Writers")
     client = signed_in(writer)
     assert client.post(presence_url(review)).status_code == 404
-    own_published = ReviewFactory(author=writer)
-    assert client.post(presence_url(own_published)).status_code == 403
+    own_scheduled = ReviewFactory(scheduled=True, author=writer)
+    assert client.post(presence_url(own_scheduled)).status_code == 403
+    own_live = ReviewFactory(author=writer)  # edits to it become unpublished changes
+    assert heartbeat(client, own_live) == []
     own_draft = ReviewFactory(draft=True, author=writer)
     assert heartbeat(client, own_draft) == []
 

@@ -21,7 +21,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core.public_urls import absolute_url
-from reviews import services
+from reviews import autosaves, services
+from reviews.editor import EditorEndpoints
 from reviews.forms import ReviewAdminForm
 from reviews.models import Review, Transition
 from reviews.previews import make_preview_token
@@ -64,7 +65,7 @@ def latest_return_note(review: Review) -> Transition | None:
 
 
 @admin.register(Review)
-class ReviewAdmin(VersionAdmin):
+class ReviewAdmin(EditorEndpoints, VersionAdmin):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     object_history_template = "admin/reviews/review/object_history.html"
@@ -168,6 +169,7 @@ class ReviewAdmin(VersionAdmin):
         if restored_state:
             obj.status, obj.publish_at = restored_state
         services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
+        autosaves.discard_autosave(user=request.user, review=obj if change else None)
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)
@@ -241,7 +243,11 @@ class ReviewAdmin(VersionAdmin):
         moves = [services.SUBMIT]
         if self.has_publish_permission(request):
             moves.append(services.PUBLISH)
-        extra_context = {**(extra_context or {}), "workflow_moves": moves}
+        extra_context = {
+            **(extra_context or {}),
+            "workflow_moves": moves,
+            **self.autosave_context(request, None),
+        }
         return super().add_view(request, form_url, extra_context)
 
     def workflow_context(self, request, review):
@@ -254,6 +260,7 @@ class ReviewAdmin(VersionAdmin):
             "preview_path": preview_path,
             "preview_url": absolute_url(preview_path, request=request),
             "site_time_zone": settings.TIME_ZONE,
+            **self.autosave_context(request, review),
         }
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
@@ -290,7 +297,7 @@ class ReviewAdmin(VersionAdmin):
             self.admin_site.admin_view(self.compare_view),
             name="reviews_review_compare",
         )
-        return [compare, *super().get_urls()]
+        return [compare, *self.get_editor_urls(), *super().get_urls()]
 
     def history_view(self, request, object_id, extra_context=None):
         versions = Version.objects.get_for_object_reference(Review, unquote(object_id))

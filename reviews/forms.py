@@ -11,6 +11,7 @@ from taggit.models import Tag
 from reviews.authors import author_name
 from reviews.markdown import MAX_BODY_LENGTH, MAX_NESTING_DEPTH, body_nesting
 from reviews.models import MAX_TAGS, Review
+from reviews.widgets import MarkdownEditor
 
 TAG_NAME_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
@@ -22,6 +23,25 @@ def last_editor_name(review: Review) -> str:
     if user is None:
         return "someone else"
     return author_name(user)
+
+
+def validate_body(body: str) -> None:
+    """Refuse what would cost long to render or lose text, before rendering it."""
+    if len(body) > MAX_BODY_LENGTH:
+        raise forms.ValidationError(
+            "The body may be at most %(limit)s characters long; this one has %(length)s. "
+            "Split it into two reviews or shorten it.",
+            code="body_too_long",
+            params={"limit": f"{MAX_BODY_LENGTH:,}", "length": f"{len(body):,}"},
+        )
+    nesting = body_nesting(body)
+    if nesting.depth > MAX_NESTING_DEPTH:
+        raise forms.ValidationError(
+            "Lists, quotes and spoilers may sit at most %(limit)d levels inside each "
+            "other; around line %(line)d they go deeper. Flatten them there.",
+            code="body_nested_too_deep",
+            params={"limit": MAX_NESTING_DEPTH, "line": nesting.line},
+        )
 
 
 class ReviewAdminForm(forms.ModelForm):
@@ -70,6 +90,7 @@ class ReviewAdminForm(forms.ModelForm):
             "is_featured",
             "meta_description",
         ]
+        widgets = {"body": MarkdownEditor}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,23 +104,8 @@ class ReviewAdminForm(forms.ModelForm):
         )
 
     def clean_body(self):
-        """Refuse what would cost long to render or lose text, before rendering it."""
         body = self.cleaned_data["body"]
-        if len(body) > MAX_BODY_LENGTH:
-            raise forms.ValidationError(
-                "The body may be at most %(limit)s characters long; this one has %(length)s. "
-                "Split it into two reviews or shorten it.",
-                code="body_too_long",
-                params={"limit": f"{MAX_BODY_LENGTH:,}", "length": f"{len(body):,}"},
-            )
-        nesting = body_nesting(body)
-        if nesting.depth > MAX_NESTING_DEPTH:
-            raise forms.ValidationError(
-                "Lists, quotes and spoilers may sit at most %(limit)d levels inside each "
-                "other; around line %(line)d they go deeper. Flatten them there.",
-                code="body_nested_too_deep",
-                params={"limit": MAX_NESTING_DEPTH, "line": nesting.line},
-            )
+        validate_body(body)
         return body
 
     def clean_tags(self):
@@ -148,3 +154,20 @@ class ReviewAdminForm(forms.ModelForm):
         if not (self.check_conflicts and self.instance.pk):
             return None
         return datetime.fromisoformat(self.cleaned_data["loaded_version"])
+
+
+class AutosaveForm(forms.Form):
+    """The review form's text fields as the editor autosaves them: kept as typed, size-limited.
+
+    Limits follow the review's own fields (the body's is the form's), so nothing that
+    could be saved is refused; a longer post is refused whole.
+    """
+
+    headline = forms.CharField(required=False, strip=False, max_length=250)
+    slug = forms.CharField(required=False, strip=False, max_length=200)
+    excerpt = forms.CharField(required=False, strip=False, max_length=5_000)
+    body = forms.CharField(required=False, strip=False, max_length=MAX_BODY_LENGTH)
+    verdict = forms.CharField(required=False, strip=False, max_length=10_000)
+    editor_score = forms.CharField(required=False, max_length=10)
+    tags = forms.CharField(required=False, strip=False, max_length=MAX_TAGS * TAG_NAME_MAX_LENGTH)
+    meta_description = forms.CharField(required=False, strip=False, max_length=300)

@@ -1,7 +1,7 @@
 """What retires cached pages: every change readers could see bumps a generation.
 
 The apps with write services announce their changes as domain signals (reviews,
-comments and ratings: `<app>/signals.py`), and the page cache listens to those, once
+comments, ratings and images: `<app>/signals.py`), and the page cache listens to those, once
 per change however many rows it touched. The catalog, tags, user names and the
 Discussion settings have no services (editors change them in the admin), so for
 them the model signals are the events. Listening here, in the project package,
@@ -21,6 +21,7 @@ from django.urls import reverse
 from animeblog.page_cache import bump_path_generation, bump_site_generation
 from comments.models import DiscussionSettings
 from comments.signals import approved_comments_changed
+from images.signals import image_changed
 from ratings.signals import rating_changed
 from reviews.models import Review
 from reviews.signals import (
@@ -74,7 +75,7 @@ def relation_changed(sender, instance, action, **kwargs):
 def connect() -> None:
     """Connect the receivers (from AppConfig.ready); dispatch uids make it idempotent."""
     review_signals = (review_published, review_unpublished, review_changed, review_restored)
-    for signal in (*review_signals, approved_comments_changed):
+    for signal in (*review_signals, approved_comments_changed, image_changed):
         signal.connect(site_changed, dispatch_uid=f"{DISPATCH_PREFIX}.site", weak=False)
     rating_changed.connect(ratings_changed, dispatch_uid=f"{DISPATCH_PREFIX}.path", weak=False)
     for label in MODEL_SIGNAL_APPS:

@@ -10,11 +10,13 @@ from django.db import DEFAULT_DB_ALIAS, router
 # permission on one of these apps that is not listed is taken away.
 ROLE_PERMISSIONS = {
     # Reviews of their own (admin limits them to drafts and reviews in review and
-    # never lets them publish), and a look at the catalog.
+    # never lets them publish), images added to the library, and a look at the catalog.
     "Writers": [
         "reviews.add_review",
         "reviews.change_review",
         "reviews.view_review",
+        "images.add_image",
+        "images.view_image",
         "catalog.view_episode",
         "catalog.view_genre",
         "catalog.view_language",
@@ -24,8 +26,8 @@ ROLE_PERMISSIONS = {
         "catalog.view_title",
         "catalog.view_titlerelation",
     ],
-    # Everything on reviews (the workflow included), reader ratings, tags and the
-    # catalog; the comment queue and the discussion settings.
+    # Everything on reviews (the workflow included), the image library, reader ratings,
+    # tags and the catalog; the comment queue and the discussion settings.
     "Editors": [
         "reviews.add_review",
         "reviews.change_review",
@@ -38,6 +40,10 @@ ROLE_PERMISSIONS = {
         "reviews.change_transition",
         "reviews.delete_transition",
         "reviews.view_transition",
+        "images.add_image",
+        "images.change_image",
+        "images.delete_image",
+        "images.view_image",
         "ratings.add_rating",
         "ratings.change_rating",
         "ratings.delete_rating",

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "images",
     "catalog",
     "reviews",
     "ratings",

@@ -25,7 +25,7 @@ from functools import partial
 from gunicorn.workers.gthread import ThreadWorker
 
 CLIENT_TIMEOUT_SECONDS = float(os.environ.get("GUNICORN_CLIENT_TIMEOUT", "10"))
-# Uploads are images of at most 10 MB (catalog/images.py) plus the form around them;
+# Uploads are images of at most 10 MB (images/fields.py) plus the form around them;
 # deploy/nginx/animeblog.conf's client_max_body_size says the same.
 MAX_BODY_BYTES = 12 * 1024 * 1024
 READ_BYTES = 64 * 1024

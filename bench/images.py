@@ -1,4 +1,4 @@
-"""`python -m bench.images`: the worker time of the heaviest uploads catalog/images.py accepts.
+"""`python -m bench.images`: the worker time of the heaviest uploads images/fields.py accepts.
 
 An upload is decoded, re-encoded and resized inside the request, so the pixel limit
 bounds how long one editor's upload holds a worker. This times `sanitize_image` on
@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from catalog.images import MAX_PIXELS, sanitize_image  # noqa: E402
+from images.fields import MAX_PIXELS, sanitize_image  # noqa: E402
 
 CASES = [("RGB", "JPEG"), ("RGB", "PNG"), ("RGBA", "PNG"), ("RGB", "WEBP"), ("RGBA", "WEBP")]
 ROUNDS = int(os.environ.get("BENCH_IMAGE_ROUNDS", "3"))

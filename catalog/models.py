@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from catalog.images import SafeImageField
+from images.fields import SafeImageField
 
 SCORE_VALIDATORS = [MinValueValidator(Decimal("0.0")), MaxValueValidator(Decimal("10.0"))]
 

@@ -170,6 +170,8 @@ class ReviewAdmin(EditorEndpoints, VersionAdmin):
             obj.status, obj.publish_at = restored_state
         services.save_review(review=obj, by=request.user, loaded_version=form.loaded_updated_at())
         autosaves.discard_autosave(user=request.user, review=obj if change else None)
+        for warning in obj.body_warnings:
+            messages.warning(request, warning)
         move = services.MOVES.get(request.POST.get("_transition", ""))
         if move is not None:
             self.apply_move(request, obj, move, form.cleaned_data)

@@ -1,6 +1,6 @@
 """The JSON endpoints of the review admin's editor: the live preview and autosave.
 
-The preview renders with the server's own pipeline (reviews.markdown), so the writer
+The preview renders with the server's own pipeline (reviews.markdown.render_body), so the writer
 sees what readers will get; autosave keeps the form's text per user and review
 (reviews.autosaves), never in the review. The editor itself is reviews.widgets.
 """
@@ -12,9 +12,10 @@ from django.http import Http404, JsonResponse
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from images.admin import forbidden
 from reviews import autosaves
 from reviews.forms import AutosaveForm, validate_body
-from reviews.markdown import render_markdown
+from reviews.markdown import render_body
 
 
 class EditorEndpoints:
@@ -57,21 +58,23 @@ class EditorEndpoints:
     def preview_markdown_view(self, request):
         """Render ``body`` exactly as readers will get it: {"html", "toc", "warnings"}."""
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
-            return refusal("You may not write reviews.")
+            return forbidden("You may not write reviews.")
         body = request.POST.get("body", "")
         try:
             validate_body(body)
         except forms.ValidationError as error:
             return JsonResponse({"errors": {"body": error.messages}}, status=400)
-        html, toc = render_markdown(body)
-        return JsonResponse({"html": html, "toc": toc, "warnings": []})
+        rendered = render_body(body)
+        return JsonResponse(
+            {"html": rendered.html, "toc": rendered.toc, "warnings": rendered.warnings}
+        )
 
     def autosave_view(self, request):
         """Keep the posted form fields as the user's autosave of review ``review`` (empty: new)."""
         try:
             review = self.autosaved_review(request)
         except PermissionDenied as denied:
-            return refusal(str(denied))
+            return forbidden(str(denied))
         form = AutosaveForm(request.POST)
         if not form.is_valid():
             return JsonResponse({"errors": form.errors}, status=400)
@@ -84,7 +87,7 @@ class EditorEndpoints:
         try:
             review = self.autosaved_review(request)
         except PermissionDenied as denied:
-            return refusal(str(denied))
+            return forbidden(str(denied))
         autosaves.discard_autosave(user=request.user, review=review)
         return JsonResponse({"discarded": True})
 
@@ -105,7 +108,3 @@ class EditorEndpoints:
         if not self.has_change_permission(request, review):
             raise PermissionDenied("You may not change this review.")
         return review
-
-
-def refusal(message: str) -> JsonResponse:
-    return JsonResponse({"errors": {"__all__": [message]}}, status=403)

@@ -9,7 +9,12 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from reviews.authors import author_name
-from reviews.markdown import MAX_BODY_LENGTH, MAX_NESTING_DEPTH, body_nesting
+from reviews.markdown import (
+    MAX_BODY_LENGTH,
+    MAX_NESTING_DEPTH,
+    body_nesting,
+    foreign_image_sources,
+)
 from reviews.models import MAX_TAGS, Review
 from reviews.widgets import MarkdownEditor
 
@@ -41,6 +46,15 @@ def validate_body(body: str) -> None:
             "other; around line %(line)d they go deeper. Flatten them there.",
             code="body_nested_too_deep",
             params={"limit": MAX_NESTING_DEPTH, "line": nesting.line},
+        )
+    foreign = foreign_image_sources(body)
+    if foreign:
+        raise forms.ValidationError(
+            "Only images from the image library may appear in a review; “%(source)s” is "
+            "not one (images from elsewhere would reveal readers to that site). Upload it "
+            "to the library and place it as ![alt text](image:ID).",
+            code="foreign_image",
+            params={"source": foreign[0][:120]},
         )
 
 

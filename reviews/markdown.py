@@ -15,6 +15,19 @@ The syntax is CommonMark (documented for editors in the README), with:
   The text after ``:::spoiler`` is optional; it is shown as "Spoiler: …". The
   next line holding only ``:::`` closes the block; without one, the text stays
   visible as typed.
+- Images from the library (the ``images`` app), placed by id::
+
+      ![Rouge on a rooftop at dusk](image:42 "The caption, optional")
+
+  On a line of its own it becomes a ``<figure>`` whose ``<img>`` carries the
+  renditions (``srcset``, ``sizes``), its size, lazy loading and the alt text,
+  with a ``<figcaption>`` (the caption typed here, else the library's, and the
+  credit). Inside running text it is the ``<img>`` alone. The images a body names
+  are loaded in one query; one that is not in the library renders as nothing
+  (in running text, as its alt text), and ``RenderedBody.warnings`` says so.
+  No other image source is accepted in a body (``foreign_image_sources``, checked
+  by the admin form): images from elsewhere would leak readers' addresses and
+  break the Content Security Policy.
 
 Rendering takes time linear in the length of the text, whatever it holds:
 markdown-it-py is a CommonMark parser built for hostile input (no backtracking,
@@ -26,8 +39,8 @@ once. A writer's save is refused before rendering when the body is longer than
 Raw HTML in the body is allowed through Markdown and then cut down by nh3 to an
 explicit allow-list: no scripts, styles, iframes, event attributes or
 ``javascript:`` URLs survive, whatever the editor typed. Images stay only when
-they come from this site or its media host: the page must load nothing from
-elsewhere.
+they come from this site or its media host (``src`` and every ``srcset``
+candidate): the page must load nothing from elsewhere.
 """
 
 import html
@@ -39,10 +52,13 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
+from django.utils.html import format_html
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
+from images.models import Image
 
 TOC_LEVELS = (2, 3)
 MAX_BODY_LENGTH = 50_000
@@ -79,11 +95,13 @@ ALLOWED_TAGS = {
     "details",
     "summary",
     "img",
+    "figure",
+    "figcaption",
 }
 ALLOWED_ATTRIBUTES = {
     **{f"h{level}": {"id"} for level in range(1, 7)},
     "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height"},
+    "img": {"src", "srcset", "sizes", "alt", "title", "width", "height"},
     "ol": {"start"},
     "th": {"align"},
     "td": {"align"},
@@ -101,7 +119,14 @@ CONTAINER_TYPES = {"bullet_list_open", "ordered_list_open", "blockquote_open", "
 TABLE_ALIGN = re.compile(r"text-align:(left|center|right)")
 # nh3 writes every attribute value quoted and with ">" escaped, so this is the whole tag.
 IMG_TAG = re.compile(r"<img\s[^>]*>")
-IMG_ATTRIBUTE = re.compile(r'\s(src|alt)="([^"]*)"')
+IMG_ATTRIBUTE = re.compile(r'\s(src|srcset|alt)="([^"]*)"')
+# A raw <img> tag an editor typed, anywhere in an HTML block or inline HTML.
+RAW_IMG_TAG = re.compile(r"<img\b[^>]*>?", re.IGNORECASE)
+# How a body names a library image: ![alt](image:42 "caption").
+LIBRARY_IMAGE_SOURCE = re.compile(r"image:(?P<id>[1-9][0-9]{0,17})")
+# The article column is at most about 42rem wide; on phones, the screen less its margins.
+FIGURE_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)"
+FIGURE_IMG_SOURCE = re.compile(r'<figure>\s*<img\s[^>]*?\bsrc="([^"]*)"')
 # What browsers drop from a URL before reading it: tabs and newlines anywhere, and
 # control characters and spaces at either end.
 URL_IGNORED_CHARACTERS = re.compile(r"[\t\n\r]")
@@ -279,12 +304,18 @@ def _is_site_url(url: str) -> bool:
     return bool(urlsplit(media_url).netloc) and url.startswith(media_url)
 
 
+def _srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a ``srcset`` value (each candidate is a URL, then an optional descriptor)."""
+    return [candidate.split()[0] for candidate in srcset.split(",") if candidate.strip()]
+
+
 def _keep_site_images(clean_html: str) -> str:
     """Replace images from elsewhere by their alt text (already escaped by nh3)."""
 
     def keep_or_replace(tag: re.Match) -> str:
         attributes = dict(IMG_ATTRIBUTE.findall(tag[0]))
-        if "src" in attributes and _is_site_url(html.unescape(attributes["src"])):
+        sources = [attributes.get("src", ""), *_srcset_urls(attributes.get("srcset", ""))]
+        if "src" in attributes and all(_is_site_url(html.unescape(url)) for url in sources):
             return tag[0]
         return attributes.get("alt", "")
 
@@ -300,7 +331,7 @@ def sanitise_html(raw_html: str) -> str:
         allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener",
-        set_tag_attribute_values={"img": {"loading": "lazy"}},
+        set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
     )
     return _keep_site_images(clean_html)
 
@@ -326,12 +357,160 @@ def body_nesting(text: str) -> Nesting:
     return deepest
 
 
+def _library_image_id(token: Token) -> int | None:
+    """The library image an ``image`` token names (``image:42``), else None."""
+    match = LIBRARY_IMAGE_SOURCE.fullmatch(str(token.attrs.get("src", "")))
+    return int(match["id"]) if match else None
+
+
+def _inline_children(tokens: list[Token]):
+    for token in tokens:
+        if token.type == "inline":
+            yield from token.children or []
+
+
+def _alt_text(token: Token) -> str:
+    return PARSER.renderer.renderInlineAsText(token.children, PARSER.options, {}).strip()
+
+
+def _img_html(image: Image, alt: str) -> str:
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
+        'loading="lazy" decoding="async">',
+        image.file.url,
+        image.file.srcset,
+        FIGURE_SIZES,
+        image.width,
+        image.height,
+        alt,
+    )
+
+
+def _figure_html(image: Image, token: Token) -> str:
+    """The image in its ``<figure>``, captioned by the body's title, else the library's."""
+    caption = str(token.attrs.get("title") or image.caption).strip()
+    caption = " — ".join(part for part in (caption, image.credit.strip()) if part)
+    figcaption = format_html("<figcaption>{}</figcaption>", caption) if caption else ""
+    img = _img_html(image, _alt_text(token) or image.alt_text)
+    return format_html("<figure>{}{}</figure>\n", img, figcaption)
+
+
+def _standalone_image(tokens: list[Token], index: int) -> Token | None:
+    """The library image that is all of the paragraph starting at ``index``, if it is one."""
+    if tokens[index].type != "paragraph_open" or index + 2 >= len(tokens):
+        return None
+    children = [
+        child
+        for child in tokens[index + 1].children or []
+        if not (child.type == "softbreak" or (child.type == "text" and not child.content.strip()))
+    ]
+    if len(children) == 1 and children[0].type == "image" and _library_image_id(children[0]):
+        return children[0]
+    return None
+
+
+def _place_library_images(tokens: list[Token], images: dict[int, Image]) -> list[Token]:
+    """Library images as figures (alone in their paragraph) or inline ``<img>`` tags.
+
+    One that is not in ``images`` leaves nothing on its own line, its alt text in a line.
+    """
+    placed: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        standalone = _standalone_image(tokens, index)
+        if standalone is not None:
+            image = images.get(_library_image_id(standalone))
+            if image is not None:
+                figure = Token("html_block", "", 0, content=_figure_html(image, standalone))
+                figure.block = True
+                placed.append(figure)
+            index += 3
+            continue
+        token = tokens[index]
+        if token.type == "inline" and token.children:
+            token.children = [_inline_image(child, images) for child in token.children]
+        placed.append(token)
+        index += 1
+    return placed
+
+
+def _inline_image(token: Token, images: dict[int, Image]) -> Token:
+    image_id = _library_image_id(token) if token.type == "image" else None
+    if image_id is None:
+        return token
+    image = images.get(image_id)
+    if image is None:
+        return Token("text", "", 0, content=_alt_text(token))
+    return Token("html_inline", "", 0, content=_img_html(image, _alt_text(token) or image.alt_text))
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """A body rendered: its safe HTML, table of contents, and the library images it names."""
+
+    html: str
+    toc: list[dict]
+    # The library images placed, in order of first appearance, and those not found.
+    image_ids: list[int]
+    missing_image_ids: list[int]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the editor should hear before readers see the page."""
+        return [
+            f"The body places image:{image_id}, which is not in the image library (removed, "
+            "or a mistyped number). Readers see nothing there; pick an image from the library."
+            for image_id in self.missing_image_ids
+        ]
+
+
+def render_body(text: str) -> RenderedBody:
+    """Render editor Markdown, loading the library images it names in one query."""
+    env: dict = {}
+    tokens = PARSER.parse(text, env)
+    named = list(
+        dict.fromkeys(
+            image_id
+            for child in _inline_children(tokens)
+            if child.type == "image" and (image_id := _library_image_id(child))
+        )
+    )
+    images = Image.objects.in_bulk(named) if named else {}
+    raw_html = PARSER.renderer.render(_place_library_images(tokens, images), PARSER.options, env)
+    return RenderedBody(
+        html=sanitise_html(raw_html),
+        toc=env["toc"],
+        image_ids=[image_id for image_id in named if image_id in images],
+        missing_image_ids=[image_id for image_id in named if image_id not in images],
+    )
+
+
 def render_markdown(text: str) -> tuple[str, list[dict]]:
     """Render editor Markdown to (safe HTML, table of contents).
 
     The table of contents lists the level 2 and 3 headings in order as
     ``{"level": 2, "id": "anchor", "title": "plain text"}``.
     """
-    env: dict = {}
-    raw_html = PARSER.render(text, env)
-    return sanitise_html(raw_html), env["toc"]
+    rendered = render_body(text)
+    return rendered.html, rendered.toc
+
+
+def foreign_image_sources(text: str) -> list[str]:
+    """The images in ``text`` that are not library images: Markdown ones and raw ``<img>`` tags."""
+    found = []
+    tokens = PARSER.parse(text, {})
+    for child in _inline_children(tokens):
+        if child.type == "image" and _library_image_id(child) is None:
+            found.append(str(child.attrs.get("src", "")))
+        elif child.type == "html_inline":
+            found.extend(RAW_IMG_TAG.findall(child.content))
+    for token in tokens:
+        if token.type == "html_block":
+            found.extend(RAW_IMG_TAG.findall(token.content))
+    return found
+
+
+def first_figure_image_url(body_html: str) -> str:
+    """The address of the first figure's image in rendered HTML, or ""."""
+    match = FIGURE_IMG_SOURCE.search(body_html)
+    return html.unescape(match[1]) if match else ""

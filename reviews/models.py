@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from catalog.images import SafeImageField
 from catalog.models import SCORE_VALIDATORS, Season, Title
+from images.fields import SafeImageField
+from images.models import ImageUse
 from reviews.headlines import compose_headline
-from reviews.markdown import render_markdown
+from reviews.markdown import render_body
 from reviews.scores import to_one_decimal
 
 # Counters kept by their own write paths (ratings.services, comments.services), never
@@ -143,8 +144,14 @@ class Review(models.Model):
         return self.display_headline or self.headline or self.slug
 
     def save(self, *args, **kwargs):
-        """Render the body and compose the headline once here, never per request."""
-        self.body_html, self.toc = render_markdown(self.body)
+        """Render the body and compose the headline once here, never per request.
+
+        The library images the body places are recorded (ReviewImage), which keeps them
+        from being deleted; ``body_warnings`` tells the editor of those it names in vain.
+        """
+        rendered = render_body(self.body)
+        self.body_html, self.toc = rendered.html, rendered.toc
+        self.body_warnings = rendered.warnings
         self.display_headline = self.compose_display_headline()
         update_fields = kwargs.get("update_fields")
         if update_fields is None and not self._state.adding:
@@ -157,10 +164,22 @@ class Review(models.Model):
                 "display_headline",
                 "updated_at",
             }
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        self.keep_image_uses(rendered.image_ids, adding=adding)
 
     def get_absolute_url(self):
         return reverse("reviews:detail", kwargs={"slug": self.slug})
+
+    def keep_image_uses(self, image_ids: list[int], *, adding: bool) -> None:
+        """Record exactly these library images as placed in the body."""
+        if not adding:
+            self.image_uses.exclude(image_id__in=image_ids).delete()
+        if image_ids:
+            ReviewImage.objects.bulk_create(
+                [ReviewImage(review=self, image_id=image_id) for image_id in image_ids],
+                ignore_conflicts=True,
+            )
 
     @property
     def is_live(self) -> bool:
@@ -209,6 +228,23 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class ReviewImage(ImageUse):
+    """A library image placed in a review's body, kept by Review.save; it protects the image."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="image_uses")
+    used_in_field = "review"
+
+    class Meta:
+        # Kept by Review.save alone: nobody adds or changes one by hand.
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["review", "image"], name="review_image_once"),
+        ]
+
+    def __str__(self):
+        return f"the review “{self.review}”"
 
 
 class Autosave(models.Model):

@@ -1,13 +1,17 @@
-"""Keep stored review headlines in step with the catalog, and announce restored reviews.
+"""Keep stored review headlines in step with the catalog, rendered bodies in step with the
+image library, and announce restored reviews.
 
-Reviews depend on the catalog, not the other way round, so reviews listens to
-the catalog's model signals instead of the catalog calling into reviews.
+Reviews depend on the catalog and the library, not the other way round, so reviews
+listens to the catalog's model signals and the library's image_changed instead of
+those apps calling into reviews.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from catalog.models import Language, QualityVariant, Season, Title
+from images.signals import image_changed
+from reviews.markdown import render_markdown
 from reviews.models import Review
 from reviews.signals import review_restored
 
@@ -72,3 +76,15 @@ def review_saved_raw(sender, instance, raw=False, **kwargs):
     """
     if raw:
         review_restored.send(sender=Review, review=instance)
+
+
+@receiver(image_changed)
+def rerender_reviews_placing(sender, image, **kwargs):
+    """Render anew the bodies that show a changed image (its alt text, caption or file).
+
+    ``update()`` instead of ``save()``: the article's text did not change, so no
+    revision or version bump is wanted (an editor's open form stays current).
+    """
+    for review in Review.objects.filter(image_uses__image=image).only("pk", "body"):
+        body_html, toc = render_markdown(review.body)
+        Review.objects.filter(pk=review.pk).update(body_html=body_html, toc=toc)

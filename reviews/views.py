@@ -11,6 +11,7 @@ from taggit.models import Tag
 from catalog import selectors as catalog_selectors
 from core.public_urls import absolute_url
 from reviews import selectors
+from reviews.markdown import first_figure_image_url
 from reviews.models import Review
 from reviews.previews import review_for_preview_token
 from reviews.scores import final_summary
@@ -29,11 +30,22 @@ def cover_image(review: Review):
     return review.cover or review.title.poster or None
 
 
+def share_image_path(review: Review) -> str:
+    """The Open Graph image: the cover, else the article's first image, else the show's poster."""
+    if review.cover:
+        return review.cover.url
+    first_figure = first_figure_image_url(review.body_html)
+    if first_figure:
+        return first_figure
+    return review.title.poster.url if review.title.poster else ""
+
+
 def render_review(request, review: Review, *, is_preview: bool = False):
     """The review page; the preview renders the very same template with a banner."""
     title = review.title
     image = cover_image(review)
-    image_url = absolute_url(image.url, request=request) if image else ""
+    share_path = share_image_path(review)
+    image_url = absolute_url(share_path, request=request) if share_path else ""
     return render(
         request,
         "reviews/review_detail.html",

@@ -113,3 +113,16 @@ def test_a_flush_as_transactional_tests_do_leaves_the_groups_with_their_permissi
     call_command("flush", interactive=False, verbosity=0)
 
     assert role_permissions() == LISTED
+
+
+def test_writers_add_and_view_library_images_editors_keep_the_library_moderators_neither():
+    def library(group_name):
+        return set(
+            Group.objects.get(name=group_name)
+            .permissions.filter(content_type__app_label="images")
+            .values_list("codename", flat=True)
+        )
+
+    assert library("Writers") == {"add_image", "view_image"}
+    assert library("Editors") == {"add_image", "change_image", "delete_image", "view_image"}
+    assert library("Moderators") == set()

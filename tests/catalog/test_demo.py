@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from catalog.images import RENDITION_WIDTHS, rendition_name
 from catalog.models import (
     Episode,
     Genre,
@@ -19,6 +18,7 @@ from catalog.models import (
     Title,
     TitleRelation,
 )
+from images.fields import RENDITION_WIDTHS, rendition_name
 
 pytestmark = pytest.mark.django_db
 

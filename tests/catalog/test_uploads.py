@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageFile
 
-from catalog.images import sanitize_image
 from catalog.models import Season, Title
+from images.fields import sanitize_image
 from tests.catalog.admin_forms import season_data, title_data
 from tests.catalog.images import (
     SVG,

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0009_rating_moves_to_ratings'),
+        ('reviews', '0010_review_images'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,13 +1,14 @@
 """Safe uploaded images: checked by content, re-encoded, stripped, with WebP renditions.
 
-`SafeImageField` is the model field for any editor-uploaded picture (posters here,
-review covers in `reviews`). Whatever reaches it, through a form or through
-`FieldFile.save()`, is opened by Pillow restricted to JPEG, PNG and WebP, refused
-when too heavy or too many pixels (before any pixel is decoded), then decoded and
-written anew, so metadata and anything smuggled after the image data never reach
-media. Smaller WebP renditions are written once, next to the image, through the
-field's storage; templates read `field.url`, `.width`, `.height` and `.srcset`
-without touching storage.
+`SafeImageField` is the model field for any editor-uploaded picture (posters in
+`catalog`, review covers in `reviews`, the library's article images here).
+Whatever reaches it, through a form or through `FieldFile.save()`, is opened by
+Pillow restricted to JPEG, PNG and WebP, refused when too heavy or too many
+pixels (before any pixel is decoded), then decoded and written anew, so metadata
+and anything smuggled after the image data never reach media. Smaller WebP
+renditions, at the widths the field names, are written once, next to the image,
+through the field's storage; templates read `field.url`, `.width`, `.height` and
+`.srcset` without touching storage.
 """
 
 import io
@@ -29,6 +30,7 @@ MAX_BYTES = 10 * 1024 * 1024
 # about 2 s of a worker on a loaded 2-core machine (bench/images.py); 40 megapixels took
 # over 6 s, and 12 s for some PNGs. A poster or cover needs far fewer.
 MAX_PIXELS = 16_000_000
+# Poster and cover widths: a card and a retina card.
 RENDITION_WIDTHS = (320, 640)
 CONTENT_TYPES = "image/jpeg,image/png,image/webp"
 PIXEL_INFO = ("icc_profile", "transparency")
@@ -42,16 +44,23 @@ UNREADABLE = "This image could not be read; it may be damaged or incomplete."
 
 
 class SanitizedImage(ContentFile):
-    """A re-encoded image ready to store, with its dimensions and rendition bytes."""
+    """A re-encoded image ready to store, with its dimensions and rendition bytes.
 
-    def __init__(self, content: bytes, name: str, width: int, height: int, renditions):
+    `rendition_widths` are the widths asked for; `renditions` holds those narrower
+    than the image.
+    """
+
+    def __init__(self, content: bytes, name: str, width: int, height: int, renditions, widths):
         super().__init__(content, name=name)
         self.width = width
         self.height = height
         self.renditions: dict[int, bytes] = renditions
+        self.rendition_widths: tuple[int, ...] = tuple(widths)
 
 
-def sanitize_image(upload, name: str | None = None) -> SanitizedImage:
+def sanitize_image(
+    upload, name: str | None = None, rendition_widths: tuple[int, ...] = RENDITION_WIDTHS
+) -> SanitizedImage:
     """Check an uploaded file and re-encode it; raise ValidationError when it is refused.
 
     Size and pixel count are checked from the file size and the image header, so
@@ -88,7 +97,8 @@ def sanitize_image(upload, name: str | None = None) -> SanitizedImage:
         name=f"{stem}.{FORMATS[image_format]}",
         width=image.width,
         height=image.height,
-        renditions=renditions(image),
+        renditions=renditions(image, rendition_widths),
+        widths=rendition_widths,
     )
 
 
@@ -110,11 +120,11 @@ def encode(image: Image.Image, image_format: str) -> bytes:
     return buffer.getvalue()
 
 
-def renditions(image: Image.Image) -> dict[int, bytes]:
+def renditions(image: Image.Image, widths: tuple[int, ...]) -> dict[int, bytes]:
     """The WebP renditions narrower than the image, each resized from the next wider one,
     so the full-size pixels are resized only once."""
     found = {}
-    for width in sorted((width for width in RENDITION_WIDTHS if width < image.width), reverse=True):
+    for width in sorted((width for width in widths if width < image.width), reverse=True):
         image = resized(image, width)
         found[width] = encode(image, "WEBP")
     return found
@@ -139,9 +149,9 @@ def rendition_name(name: str, width: int) -> str:
     return posixpath.join(folder, "renditions", f"{stem}-{extension.lstrip('.')}-{width}w.webp")
 
 
-def delete_renditions(storage, name: str) -> None:
+def delete_renditions(storage, name: str, widths: tuple[int, ...]) -> None:
     """Remove every rendition a stored image named `name` may have; missing ones are fine."""
-    for width in RENDITION_WIDTHS:
+    for width in widths:
         storage.delete(rendition_name(name, width))
 
 
@@ -149,13 +159,14 @@ class SafeImageFieldFile(ImageFieldFile):
     """A stored image that knows its dimensions and renditions without opening storage."""
 
     def save(self, name, content, save=True):
-        if not isinstance(content, SanitizedImage):
-            content = sanitize_image(content, name)
+        widths = self.field.rendition_widths
+        if not isinstance(content, SanitizedImage) or content.rendition_widths != tuple(widths):
+            content = sanitize_image(content, name, widths)
         # Dimensions first: the base class re-reads them when it records the new name.
         setattr(self.instance, self.field.width_field, content.width)
         setattr(self.instance, self.field.height_field, content.height)
         super().save(content.name, content, save=save)
-        delete_renditions(self.storage, self.name)
+        delete_renditions(self.storage, self.name, widths)
         for width, data in content.renditions.items():
             self.storage.save(rendition_name(self.name, width), ContentFile(data))
 
@@ -183,7 +194,7 @@ class SafeImageFieldFile(ImageFieldFile):
         """(width, url) of each rendition, narrowest first; none is wider than the image."""
         return [
             (width, self.storage.url(rendition_name(self.name, width)))
-            for width in RENDITION_WIDTHS
+            for width in self.field.rendition_widths
             if width < self.width
         ]
 
@@ -197,11 +208,15 @@ class SafeImageFieldFile(ImageFieldFile):
 class SafeImageFormField(forms.FileField):
     """Accepts only what `sanitize_image` accepts, with a message saying why not."""
 
+    def __init__(self, *args, rendition_widths: tuple[int, ...] = RENDITION_WIDTHS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rendition_widths = rendition_widths
+
     def to_python(self, data):
         upload = super().to_python(data)
         if upload is None:
             return None
-        return sanitize_image(upload)
+        return sanitize_image(upload, rendition_widths=self.rendition_widths)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -214,16 +229,31 @@ class SafeImageField(models.ImageField):
     """An ImageField whose every file is sanitised, measured and given renditions.
 
     `width_field` and `height_field` are required: templates get the dimensions
-    from the row instead of opening the file. A replaced, cleared or deleted
+    from the row instead of opening the file. `rendition_widths` are the WebP
+    renditions written beside each image (those narrower than it). A replaced, cleared or deleted
     image is removed from storage with its renditions once the change commits.
     """
 
     attr_class = SafeImageFieldFile
 
-    def __init__(self, *args, width_field=None, height_field=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        width_field=None,
+        height_field=None,
+        rendition_widths: tuple[int, ...] = RENDITION_WIDTHS,
+        **kwargs,
+    ):
         if not (width_field and height_field):
             raise TypeError("SafeImageField needs width_field and height_field.")
+        self.rendition_widths = tuple(rendition_widths)
         super().__init__(*args, width_field=width_field, height_field=height_field, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.rendition_widths != RENDITION_WIDTHS:
+            kwargs["rendition_widths"] = self.rendition_widths
+        return name, path, args, kwargs
 
     def contribute_to_class(self, cls, name, **kwargs):
         super().contribute_to_class(cls, name, **kwargs)
@@ -231,7 +261,13 @@ class SafeImageField(models.ImageField):
             post_delete.connect(self._delete_files_of_deleted_row, sender=cls, weak=False)
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+        return super().formfield(
+            **{
+                "form_class": SafeImageFormField,
+                "rendition_widths": self.rendition_widths,
+                **kwargs,
+            }
+        )
 
     def pre_save(self, model_instance, add):
         if not add and model_instance.pk is not None:
@@ -258,6 +294,6 @@ class SafeImageField(models.ImageField):
             if model._base_manager.filter(**{self.attname: name}).exists():
                 return
             self.storage.delete(name)
-            delete_renditions(self.storage, name)
+            delete_renditions(self.storage, name, self.rendition_widths)
 
         transaction.on_commit(delete)

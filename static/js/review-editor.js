@@ -394,6 +394,9 @@
         event.preventDefault();
         editor.upload(submit);
       });
+      alt.addEventListener("input", function () {
+        errors.replaceChildren();
+      });
       this.uploadDialog = dialog;
       this.uploadForm = { fileName: fileName, alt: alt, caption: caption, errors: errors };
     }
@@ -438,7 +441,15 @@
     });
   };
 
-  document.querySelectorAll("textarea.markdown-editor").forEach(function (textarea) {
-    textarea.editor = new Editor(textarea);
-  });
+  // The admin loads form media in the page's head, before the textarea exists.
+  function start() {
+    document.querySelectorAll("textarea.markdown-editor").forEach(function (textarea) {
+      textarea.editor = new Editor(textarea);
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

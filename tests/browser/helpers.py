@@ -23,3 +23,18 @@ def load_lazy_images(page) -> None:
             return image.decode().catch(() => null);
         }))"""
     )
+
+
+# Kept in the page from its first script on: every violation the browser reports
+# (added by the watched_page fixture, tests/browser/conftest.py).
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", event => {
+    window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
+def violations(page) -> list[str]:
+    """The CSP violations a watched_page saw, from events and console messages alike."""
+    return page.evaluate("window.cspViolations") + page.console_messages_about_csp

@@ -11,6 +11,7 @@ from reviews.autosaves import AUTOSAVE_MAX_AGE
 from reviews.markdown import MAX_BODY_LENGTH
 from reviews.models import Autosave
 from tests.factories import UserFactory
+from tests.images.factories import ImageFactory
 from tests.reviews.admin_forms import form_data
 from tests.reviews.factories import ReviewFactory, staff_user
 
@@ -56,6 +57,28 @@ def test_preview_renders_headings_spoilers_and_the_toc_as_the_public_page_does(w
     assert '<details class="spoiler">' in preview["html"]
     assert preview["toc"] == [{"level": 2, "id": "the-finale", "title": "The finale"}]
     assert preview["warnings"] == []
+
+
+def test_preview_draws_a_library_image_as_a_figure_and_warns_of_a_missing_one(writer):
+    image = ImageFactory(alt_text="Noe on the rooftop")
+    body = f'![Noe on the rooftop](image:{image.pk} "The opening shot")\n\n![gone](image:999999)'
+
+    preview = signed_in(writer).post(PREVIEW_URL, {"body": body}).json()
+
+    assert "<figure" in preview["html"]
+    assert 'alt="Noe on the rooftop"' in preview["html"]
+    assert "<figcaption>The opening shot</figcaption>" in preview["html"]
+    assert len(preview["warnings"]) == 1
+    assert "image:999999" in preview["warnings"][0]
+
+
+def test_preview_refuses_an_image_from_another_site_with_the_forms_message(writer):
+    body = "![tracker](https://elsewhere.example/pixel.png)"
+
+    answer = signed_in(writer).post(PREVIEW_URL, {"body": body})
+
+    assert answer.status_code == 400
+    assert "Only images from the image library" in answer.json()["errors"]["body"][0]
 
 
 def test_preview_sanitises_what_the_writer_typed(writer):

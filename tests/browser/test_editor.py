@@ -1,0 +1,259 @@
+"""The review admin's Markdown editor in Chromium: live preview, library images, pasted uploads,
+autosave and restore, by keyboard and under the CSP; and the plain textarea without JavaScript."""
+
+import io
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from images.models import Image
+from reviews.models import Autosave, Review
+from reviews.widgets import EASYMDE
+from tests.browser.helpers import VIEWPORTS, violations
+from tests.conftest import skip_or_fail_in_ci
+from tests.images.factories import ImageFactory
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "editor browser test password"
+
+# A real PNG drawn in the page, handed to the editor as a paste from the clipboard.
+PASTE_FILE = """async ([name, bytes]) => {
+    let blob;
+    if (bytes === null) {
+        const canvas = document.createElement("canvas");
+        canvas.width = 640;
+        canvas.height = 360;
+        const context = canvas.getContext("2d");
+        context.fillStyle = "#a3172f";
+        context.fillRect(0, 0, 640, 360);
+        blob = await new Promise(done => canvas.toBlob(done, "image/png"));
+    } else {
+        blob = new Blob([bytes], {type: "image/png"});
+    }
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([blob], name, {type: "image/png"}));
+    const input = document.querySelector(".CodeMirror textarea");
+    const paste = {clipboardData: transfer, bubbles: true, cancelable: true};
+    input.dispatchEvent(new ClipboardEvent("paste", paste));
+}"""
+
+
+@pytest.fixture(autouse=True)
+def _editor_built():
+    if not finders.find(EASYMDE):
+        skip_or_fail_in_ci(
+            "the editor is not built: run `make static/vendor/easymde/easymde.min.js`"
+        )
+
+
+def sign_in(page, base_url, username):
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+@pytest.fixture
+def demo_users(demo_site, role_groups, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
+    call_command("ensure_demo_users", stdout=io.StringIO())
+    return demo_site
+
+
+@pytest.fixture
+def editor_page(watched_page, demo_users):
+    """The demo editor signed in, on a page that records CSP violations."""
+    sign_in(watched_page, demo_users, "editor")
+    return watched_page
+
+
+def open_review(page, base_url, review):
+    page.goto(f"{base_url}/admin/reviews/review/{review.pk}/change/")
+    expect(page.locator(".EasyMDEContainer")).to_be_visible()
+
+
+def type_into_editor(page, text, replace=True):
+    page.locator(".CodeMirror").click()
+    if replace:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+    page.keyboard.type(text)
+
+
+def editor_text(page) -> str:
+    return page.evaluate("document.querySelector('#id_body').editor.mde.value()")
+
+
+def test_the_preview_follows_the_text_with_heading_spoiler_and_a_library_image(
+    editor_page, demo_users, save_screenshot
+):
+    image = ImageFactory(alt_text="Noe on the rooftop at dusk", caption="The opening shot")
+    review = Review.objects.live().first()
+    open_review(editor_page, demo_users, review)
+    preview = editor_page.locator(".editor-preview-side")
+    expect(preview).to_be_visible()
+
+    type_into_editor(editor_page, "## A heading typed just now\n\nFirst words.\n\n")
+    expect(preview.get_by_role("heading", name="A heading typed just now")).to_be_visible()
+
+    editor_page.get_by_role("button", name="Spoiler block").click()
+    expect(preview.locator("details.spoiler summary")).to_contain_text("What it spoils")
+
+    editor_page.keyboard.press("Control+End")
+    editor_page.get_by_role("button", name="Insert an image from the library").click()
+    dialog = editor_page.get_by_role("dialog", name="Insert an image from the library")
+    expect(dialog).to_be_visible()
+    dialog.get_by_label("Search alt text and captions").fill("rooftop")
+    dialog.get_by_role("button", name="Insert “Noe on the rooftop at dusk”").click()
+    expect(dialog).to_be_hidden()
+
+    figure = preview.locator("figure")
+    expect(figure.locator("img")).to_have_attribute("alt", "Noe on the rooftop at dusk")
+    expect(figure.locator("figcaption")).to_have_text("The opening shot")
+    assert f"(image:{image.pk}" in editor_text(editor_page)
+    expect(editor_page.locator(".editor-statusbar")).to_contain_text(
+        re.compile(r"\d+ words · 1 min read")
+    )
+    save_screenshot("admin-review-editor")
+    assert violations(editor_page) == []
+
+
+def test_the_toolbar_and_dialogs_work_by_keyboard_alone(editor_page, demo_users):
+    ImageFactory(alt_text="Jean on the bridge")
+    open_review(editor_page, demo_users, Review.objects.live().first())
+    editor_page.locator("#id_headline").focus()
+    bold = editor_page.get_by_role("button", name=re.compile("^Bold"))
+
+    for _ in range(30):
+        editor_page.keyboard.press("Tab")
+        if bold.evaluate("button => button === document.activeElement"):
+            break
+    expect(bold).to_be_focused()
+    library = editor_page.get_by_role("button", name="Insert an image from the library")
+    library.focus()
+    editor_page.keyboard.press("Enter")
+    dialog = editor_page.get_by_role("dialog", name="Insert an image from the library")
+    expect(dialog.get_by_label("Search alt text and captions")).to_be_focused()
+    editor_page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+
+    # Tab leaves the text for the next field rather than indenting.
+    editor_page.locator(".CodeMirror").click()
+    editor_page.keyboard.press("Tab")
+    assert editor_page.evaluate("document.activeElement.closest('.CodeMirror')") is None
+
+
+def test_a_pasted_image_asks_for_alt_text_and_lands_in_the_library_and_the_body(
+    editor_page, demo_users, save_screenshot
+):
+    open_review(editor_page, demo_users, Review.objects.live().first())
+    type_into_editor(editor_page, "Before the picture.\n\n")
+
+    editor_page.evaluate(PASTE_FILE, ["screenshot.png", None])
+    dialog = editor_page.get_by_role("dialog", name="Upload an image")
+    expect(dialog.get_by_label("Alt text (required)")).to_be_focused()
+    dialog.get_by_role("button", name="Upload and insert").click()
+    expect(dialog.get_by_role("alert")).to_contain_text("alt text")
+    dialog.get_by_label("Alt text (required)").fill("A red test card")
+    dialog.get_by_label("Caption (optional)").fill("Pasted from the clipboard")
+    save_screenshot("admin-review-editor-upload")
+    dialog.get_by_role("button", name="Upload and insert").click()
+    expect(dialog).to_be_hidden()
+
+    image = Image.objects.get()
+    assert (image.alt_text, image.width, image.height) == ("A red test card", 640, 360)
+    assert f"(image:{image.pk}" in editor_text(editor_page)
+    expect(editor_page.locator(".editor-preview-side figure img")).to_have_attribute(
+        "alt", "A red test card"
+    )
+    assert violations(editor_page) == []
+
+
+def test_a_pasted_file_that_is_no_image_shows_the_servers_error_and_stores_nothing(
+    editor_page, demo_users
+):
+    open_review(editor_page, demo_users, Review.objects.live().first())
+    type_into_editor(editor_page, "Untouched text.")
+
+    editor_page.evaluate(PASTE_FILE, ["notes.png", list(b"just some text, renamed .png\n")])
+    dialog = editor_page.get_by_role("dialog", name="Upload an image")
+    dialog.get_by_label("Alt text (required)").fill("Not really an image")
+    dialog.get_by_role("button", name="Upload and insert").click()
+
+    expect(dialog.get_by_role("alert")).to_contain_text(re.compile("image", re.IGNORECASE))
+    expect(dialog.get_by_role("alert")).not_to_contain_text("Uploading")
+    assert not Image.objects.exists()
+    assert editor_text(editor_page) == "Untouched text."
+
+
+def test_after_a_reload_the_autosaved_text_is_offered_and_restored(editor_page, demo_users):
+    review = Review.objects.live().first()
+    open_review(editor_page, demo_users, review)
+    editor_page.locator("#id_excerpt").fill("An excerpt typed but never saved.")
+    type_into_editor(editor_page, "## Typed, never saved\n\nThe tab closed.")
+    expect(editor_page.locator(".autosave-status")).to_contain_text("Autosaved at", timeout=8000)
+    # Form posts send line breaks as CRLF, as the review's own save does.
+    saved = Autosave.objects.get().fields["body"]
+    assert saved.replace("\r\n", "\n") == "## Typed, never saved\n\nThe tab closed."
+
+    editor_page.reload()
+    offer = editor_page.get_by_role("alert").filter(has_text="You have unsaved changes from")
+    expect(offer).to_contain_text(f"({settings.TIME_ZONE})")
+    assert editor_text(editor_page) == review.body
+    offer.get_by_role("button", name="Restore").click()
+
+    assert editor_text(editor_page) == "## Typed, never saved\n\nThe tab closed."
+    expect(editor_page.locator("#id_excerpt")).to_have_value("An excerpt typed but never saved.")
+    expect(
+        editor_page.locator(".editor-preview-side").get_by_role(
+            "heading", name="Typed, never saved"
+        )
+    ).to_be_visible()
+    editor_page.get_by_role("button", name="Save and continue editing").click()
+    expect(editor_page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert not Autosave.objects.exists()
+    review.refresh_from_db()
+    assert review.excerpt == "An excerpt typed but never saved."
+
+
+def test_the_editor_is_usable_on_a_phone(editor_page, demo_users, save_screenshot):
+    editor_page.set_viewport_size(VIEWPORTS["phone"])
+    open_review(editor_page, demo_users, Review.objects.live().first())
+    type_into_editor(editor_page, "## On the train\n\nShort lines.")
+    editor_page.get_by_role("button", name=re.compile("^Toggle Preview")).click()
+    expect(
+        editor_page.locator(".editor-preview").get_by_role("heading", name="On the train")
+    ).to_be_visible()
+    toolbar = editor_page.get_by_role("toolbar", name="Formatting")
+    box = toolbar.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS["phone"]["width"]
+    save_screenshot("admin-review-editor")
+
+
+@pytest.fixture
+def page_without_javascript(browser, demo_users):
+    context = browser.new_context(java_script_enabled=False, base_url=demo_users)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_the_body_is_a_plain_textarea_that_saves(
+    page_without_javascript, demo_users
+):
+    page = page_without_javascript
+    sign_in(page, demo_users, "editor")
+    review = Review.objects.live().first()
+    page.goto(f"/admin/reviews/review/{review.pk}/change/")
+
+    page.locator("#id_body").fill("## Written without scripts\n\nStill saves.")
+    page.get_by_role("button", name="Save and continue editing").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    review.refresh_from_db()
+    assert review.body.replace("\r\n", "\n") == "## Written without scripts\n\nStill saves."

@@ -89,9 +89,6 @@
     this.previewUrl = textarea.dataset.previewUrl;
     this.pickerUrl = textarea.dataset.pickerUrl;
     this.uploadUrl = textarea.dataset.uploadUrl;
-    this.renderedText = null;
-    this.previewTimer = null;
-    this.previewRequest = null;
     this.mde = new window.EasyMDE({
       element: textarea,
       autoDownloadFontAwesome: false,
@@ -228,30 +225,30 @@
     element.textContent = words + (words === 1 ? " word" : " words") + " · " + minutes + " min read";
   };
 
-  // EasyMDE calls this on every redraw; the server renders once the writer pauses.
+  // EasyMDE calls this on every redraw, for the side pane and the full preview alike; each
+  // pane asks the server once the writer pauses, and shows only its latest answer.
   Editor.prototype.schedulePreview = function (text, pane) {
-    if (text === this.renderedText) {
+    if (text === pane.renderedText) {
       return null;
     }
     if (!pane.childNodes.length) {
       pane.textContent = "Rendering the preview…";
     }
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(this.renderPreview.bind(this, text, pane), PREVIEW_DELAY);
+    clearTimeout(pane.previewTimer);
+    pane.previewTimer = setTimeout(this.renderPreview.bind(this, text, pane), PREVIEW_DELAY);
     return null;
   };
 
   Editor.prototype.renderPreview = function (text, pane) {
-    var editor = this;
     var body = new FormData();
     body.append("body", text);
     var request = callEndpoint(this.textarea, this.previewUrl, body);
-    this.previewRequest = request;
+    pane.previewRequest = request;
     request.then(function (result) {
-      if (request !== editor.previewRequest) {
+      if (request !== pane.previewRequest) {
         return; // a newer text is on its way
       }
-      editor.renderedText = text;
+      pane.renderedText = text;
       if (!result.ok) {
         pane.replaceChildren(
           element("div", { class: "editor-preview__error", role: "alert" }, errorMessages(result.answer).map(function (message) {
@@ -271,7 +268,7 @@
         );
       }
     }).catch(function () {
-      if (request === editor.previewRequest) {
+      if (request === pane.previewRequest) {
         pane.replaceChildren(element("p", { class: "editor-preview__error", text: "The preview is unavailable: no connection to the server." }));
       }
     });

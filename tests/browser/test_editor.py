@@ -1,6 +1,7 @@
 """The review admin's Markdown editor in Chromium: live preview, library images, pasted uploads,
 autosave and restore, by keyboard and under the CSP; and the plain textarea without JavaScript."""
 
+import base64
 import io
 import re
 
@@ -14,6 +15,7 @@ from images.models import Image
 from reviews.models import Autosave, Review
 from reviews.widgets import EASYMDE
 from tests.browser.helpers import VIEWPORTS, violations
+from tests.catalog.images import SVG, bilevel_png, image_bytes
 from tests.conftest import skip_or_fail_in_ci
 from tests.images.factories import ImageFactory
 
@@ -21,26 +23,62 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "editor browser test password"
 
-# A real PNG drawn in the page, handed to the editor as a paste from the clipboard.
-PASTE_FILE = """async ([name, bytes]) => {
-    let blob;
-    if (bytes === null) {
+# A file handed to the editor as the browser would: pasted from the clipboard or dropped
+# on the text. Without bytes (base64) it is a real PNG drawn in the page; padding appends
+# that many zero bytes, so a 15 MB file need not cross from Python.
+HAND_OVER_FILE = """async ({how, name, type, base64, padding}) => {
+    let parts;
+    if (base64 === null) {
         const canvas = document.createElement("canvas");
         canvas.width = 640;
         canvas.height = 360;
         const context = canvas.getContext("2d");
         context.fillStyle = "#a3172f";
         context.fillRect(0, 0, 640, 360);
-        blob = await new Promise(done => canvas.toBlob(done, "image/png"));
+        parts = [await new Promise(done => canvas.toBlob(done, "image/png"))];
     } else {
-        blob = new Blob([bytes], {type: "image/png"});
+        parts = [Uint8Array.from(atob(base64), character => character.charCodeAt(0))];
+    }
+    if (padding) {
+        parts.push(new Uint8Array(padding));
     }
     const transfer = new DataTransfer();
-    transfer.items.add(new File([blob], name, {type: "image/png"}));
-    const input = document.querySelector(".CodeMirror textarea");
-    const paste = {clipboardData: transfer, bubbles: true, cancelable: true};
-    input.dispatchEvent(new ClipboardEvent("paste", paste));
+    transfer.items.add(new File(parts, name, {type}));
+    const init = {bubbles: true, cancelable: true};
+    if (how === "paste") {
+        const input = document.querySelector(".CodeMirror textarea");
+        input.dispatchEvent(new ClipboardEvent("paste", {...init, clipboardData: transfer}));
+    } else {
+        const text = document.querySelector(".CodeMirror-scroll").getBoundingClientRect();
+        const at = {clientX: text.left + 20, clientY: text.top + 20};
+        const target = document.querySelector(".CodeMirror-scroll");
+        target.dispatchEvent(new DragEvent("drop", {...init, ...at, dataTransfer: transfer}));
+    }
 }"""
+
+# The library's refusals (images/), each handed over by paste or by drop.
+BAD_FILES = [
+    ("paste", "notes.png", "image/png", b"just some text, not a picture\n" * 40, 0),
+    ("drop", "shot.svg", "image/svg+xml", SVG, 0),
+    (
+        "paste",
+        "shot.png",
+        "image/png",
+        b"<html><script>alert(1)</script></html>" + image_bytes(),
+        0,
+    ),
+    ("drop", "bomb.png", "image/png", bilevel_png(20000, 20000), 0),
+    ("paste", "huge.png", "image/png", image_bytes(64, 64), 15 * 1024 * 1024),
+    ("drop", "cut.jpg", "image/jpeg", image_bytes(400, 300, "JPEG")[:1500], 0),
+]
+
+
+def hand_over(page, how, name="screenshot.png", type="image/png", data=None, padding=0):
+    encoded = base64.b64encode(data).decode() if data is not None else None
+    page.evaluate(
+        HAND_OVER_FILE,
+        {"how": how, "name": name, "type": type, "base64": encoded, "padding": padding},
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -110,6 +148,8 @@ def test_the_preview_follows_the_text_with_heading_spoiler_and_a_library_image(
     dialog = editor_page.get_by_role("dialog", name="Insert an image from the library")
     expect(dialog).to_be_visible()
     dialog.get_by_label("Search alt text and captions").fill("rooftop")
+    expect(dialog.get_by_role("status")).to_have_text("1 image")
+    save_screenshot("admin-review-editor-library")
     dialog.get_by_role("button", name="Insert “Noe on the rooftop at dusk”").click()
     expect(dialog).to_be_hidden()
 
@@ -169,7 +209,7 @@ def test_a_pasted_image_asks_for_alt_text_and_lands_in_the_library_and_the_body(
     open_review(editor_page, demo_users, Review.objects.live().first())
     type_into_editor(editor_page, "Before the picture.\n\n")
 
-    editor_page.evaluate(PASTE_FILE, ["screenshot.png", None])
+    hand_over(editor_page, "paste")
     dialog = editor_page.get_by_role("dialog", name="Upload an image")
     expect(dialog.get_by_label("Alt text (required)")).to_be_focused()
     dialog.get_by_role("button", name="Upload and insert").click()
@@ -189,19 +229,25 @@ def test_a_pasted_image_asks_for_alt_text_and_lands_in_the_library_and_the_body(
     assert violations(editor_page) == []
 
 
-def test_a_pasted_file_that_is_no_image_shows_the_servers_error_and_stores_nothing(
+def test_pasted_or_dropped_files_the_library_refuses_show_its_error_and_store_nothing(
     editor_page, demo_users
 ):
     open_review(editor_page, demo_users, Review.objects.live().first())
     type_into_editor(editor_page, "Untouched text.")
-
-    editor_page.evaluate(PASTE_FILE, ["notes.png", list(b"just some text, renamed .png\n")])
     dialog = editor_page.get_by_role("dialog", name="Upload an image")
-    dialog.get_by_label("Alt text (required)").fill("Not really an image")
-    dialog.get_by_role("button", name="Upload and insert").click()
+    alert = dialog.get_by_role("alert")
 
-    expect(dialog.get_by_role("alert")).to_contain_text(re.compile("image", re.IGNORECASE))
-    expect(dialog.get_by_role("alert")).not_to_contain_text("Uploading")
+    for how, name, type, data, padding in BAD_FILES:
+        hand_over(editor_page, how, name, type, data, padding)
+        dialog.get_by_label("Alt text (required)").fill("Not really an image")
+        dialog.get_by_role("button", name="Upload and insert").click()
+        expect(alert).not_to_contain_text("Uploading", timeout=15000)
+        expect(alert).to_contain_text(
+            re.compile("content is none of those|too many pixels|at most 10|damaged")
+        )
+        dialog.get_by_role("button", name="Close").click()
+        expect(dialog).to_be_hidden()
+
     assert not Image.objects.exists()
     assert editor_text(editor_page) == "Untouched text."
 

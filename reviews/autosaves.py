@@ -10,14 +10,21 @@ from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
+from taggit.utils import edit_string_for_tags
 
 from reviews.models import Autosave, Review
 
 AUTOSAVE_MAX_AGE = timedelta(days=30)
+TEXT_FIELDS = ("headline", "slug", "excerpt", "body", "verdict", "meta_description")
 
 
 def save_autosave(*, user, review: Review | None, fields: dict[str, str]) -> Autosave:
-    """Keep ``fields`` as the user's autosave of ``review`` (None: their add form)."""
+    """Keep ``fields`` as the user's autosave of ``review`` (None: their add form).
+
+    Line breaks are kept as the text field holds them (``\\n``), not as a form post
+    sends them (``\\r\\n``).
+    """
+    fields = {name: value.replace("\r\n", "\n") for name, value in fields.items()}
     now = timezone.now()
     Autosave.objects.filter(user=user, saved_at__lt=now - AUTOSAVE_MAX_AGE).delete()
     autosave, _ = Autosave.objects.update_or_create(
@@ -32,14 +39,30 @@ def discard_autosave(*, user, review: Review | None) -> None:
 
 
 def autosave_to_offer(*, user, review: Review | None) -> Autosave | None:
-    """The user's autosave of ``review`` if it is newer than the review's last save."""
+    """The user's autosave of ``review`` if it is newer than the review's last save.
+
+    One that holds what the review already says (an autosave that reached the server
+    just after the save it belonged to) is deleted instead: there is nothing to restore.
+    """
     autosaves = Autosave.objects.filter(
         owned_by(user=user, review=review),
         saved_at__gte=timezone.now() - AUTOSAVE_MAX_AGE,
     )
-    if review is not None:
-        autosaves = autosaves.filter(saved_at__gt=review.updated_at)
-    return autosaves.first()
+    if review is None:
+        return autosaves.first()
+    autosave = autosaves.filter(saved_at__gt=review.updated_at).first()
+    if autosave is not None and autosave.fields == form_fields(review):
+        autosave.delete()
+        return None
+    return autosave
+
+
+def form_fields(review: Review) -> dict[str, str]:
+    """The review's autosaved fields as its form shows them, line breaks as autosaves keep them."""
+    fields = {name: getattr(review, name) for name in TEXT_FIELDS}
+    fields["editor_score"] = "" if review.editor_score is None else str(review.editor_score)
+    fields["tags"] = edit_string_for_tags(review.tags.all())
+    return {name: value.replace("\r\n", "\n") for name, value in fields.items()}
 
 
 def owned_by(*, user, review: Review | None) -> Q:

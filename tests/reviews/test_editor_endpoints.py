@@ -180,6 +180,25 @@ def test_reopening_the_review_offers_the_autosave_with_its_time_and_zone(writer,
     assert "Typed \\u003Cb\\u003Ebody\\u003C/b\\u003E." in page  # in a JSON script, escaped
 
 
+def test_line_breaks_are_kept_as_the_text_field_holds_them(writer):
+    signed_in(writer).post(AUTOSAVE_URL, {"body": "## One\r\n\r\nTwo"})
+
+    assert Autosave.objects.get().fields["body"] == "## One\n\nTwo"
+
+
+def test_an_autosave_that_holds_what_the_review_says_is_not_offered_and_goes(writer):
+    review = ReviewFactory(draft=True, author=writer, body="Same.\r\nText.", tags=["noir"])
+    client = signed_in(writer)
+    form = form_data(client.get(change_url(review)))
+    fields = ["headline", "slug", "excerpt", "body", "verdict", "meta_description", "tags"]
+    client.post(
+        AUTOSAVE_URL, {"review": review.pk, **{name: form.get(name, "") for name in fields}}
+    )
+
+    assert "You have unsaved changes" not in client.get(change_url(review)).content.decode()
+    assert not Autosave.objects.exists()
+
+
 def test_an_autosave_older_than_the_reviews_last_save_is_not_offered(writer, editor):
     review = ReviewFactory(draft=True, author=writer)
     signed_in(writer).post(AUTOSAVE_URL, {"review": review.pk, "body": "Typed."})

@@ -15,6 +15,15 @@ def definition_list(region) -> dict[str, str]:
     )
 
 
+def type_into_body(page, text: str, replace: bool = True) -> None:
+    """Type into the review body's Markdown editor as a writer does (keyboard, not a fill)."""
+    page.locator(".field-body .CodeMirror").click()
+    if replace:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+    page.keyboard.type(text)
+
+
 def load_lazy_images(page) -> None:
     """Load every lazy image now, so a full-page screenshot shows what a scrolling reader sees."""
     page.evaluate(

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from images.models import Image
 from reviews.models import Autosave, Review
 from reviews.widgets import EASYMDE
-from tests.browser.helpers import VIEWPORTS, violations
+from tests.browser.helpers import VIEWPORTS, type_into_body, violations
 from tests.catalog.images import SVG, bilevel_png, image_bytes
 from tests.conftest import skip_or_fail_in_ci
 from tests.images.factories import ImageFactory
@@ -116,14 +116,6 @@ def open_review(page, base_url, review):
     expect(page.locator(".EasyMDEContainer")).to_be_visible()
 
 
-def type_into_editor(page, text, replace=True):
-    page.locator(".CodeMirror").click()
-    if replace:
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Delete")
-    page.keyboard.type(text)
-
-
 def editor_text(page) -> str:
     return page.evaluate("document.querySelector('#id_body').editor.mde.value()")
 
@@ -137,7 +129,7 @@ def test_the_preview_follows_the_text_with_heading_spoiler_and_a_library_image(
     preview = editor_page.locator(".editor-preview-side")
     expect(preview).to_be_visible()
 
-    type_into_editor(editor_page, "## A heading typed just now\n\nFirst words.\n\n")
+    type_into_body(editor_page, "## A heading typed just now\n\nFirst words.\n\n")
     expect(preview.get_by_role("heading", name="A heading typed just now")).to_be_visible()
 
     editor_page.get_by_role("button", name="Spoiler block").click()
@@ -207,7 +199,7 @@ def test_a_pasted_image_asks_for_alt_text_and_lands_in_the_library_and_the_body(
     editor_page, demo_users, save_screenshot
 ):
     open_review(editor_page, demo_users, Review.objects.live().first())
-    type_into_editor(editor_page, "Before the picture.\n\n")
+    type_into_body(editor_page, "Before the picture.\n\n")
 
     hand_over(editor_page, "paste")
     dialog = editor_page.get_by_role("dialog", name="Upload an image")
@@ -233,7 +225,7 @@ def test_pasted_or_dropped_files_the_library_refuses_show_its_error_and_store_no
     editor_page, demo_users
 ):
     open_review(editor_page, demo_users, Review.objects.live().first())
-    type_into_editor(editor_page, "Untouched text.")
+    type_into_body(editor_page, "Untouched text.")
     dialog = editor_page.get_by_role("dialog", name="Upload an image")
     alert = dialog.get_by_role("alert")
 
@@ -256,7 +248,7 @@ def test_after_a_reload_the_autosaved_text_is_offered_and_restored(editor_page, 
     review = Review.objects.live().first()
     open_review(editor_page, demo_users, review)
     editor_page.locator("#id_excerpt").fill("An excerpt typed but never saved.")
-    type_into_editor(editor_page, "## Typed, never saved\n\nThe tab closed.")
+    type_into_body(editor_page, "## Typed, never saved\n\nThe tab closed.")
     expect(editor_page.locator(".autosave-status")).to_contain_text("Autosaved at", timeout=8000)
     assert Autosave.objects.get().fields["body"] == "## Typed, never saved\n\nThe tab closed."
 
@@ -283,7 +275,7 @@ def test_after_a_reload_the_autosaved_text_is_offered_and_restored(editor_page, 
 def test_the_editor_is_usable_on_a_phone(editor_page, demo_users, save_screenshot):
     editor_page.set_viewport_size(VIEWPORTS["phone"])
     open_review(editor_page, demo_users, Review.objects.live().first())
-    type_into_editor(editor_page, "## On the train\n\nShort lines.")
+    type_into_body(editor_page, "## On the train\n\nShort lines.")
     editor_page.get_by_role("button", name=re.compile("^Toggle Preview")).click()
     expect(
         editor_page.locator(".editor-preview").get_by_role("heading", name="On the train")

@@ -27,8 +27,9 @@ FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_BYTES = 10 * 1024 * 1024
 # Decoding, re-encoding and resizing happen in the request, costing time in proportion to
 # the pixels: the worst image allowed (4000 × 4000 RGBA WebP, the slowest format) takes
-# about 2 s of a worker on a loaded 2-core machine (bench/images.py); 40 megapixels took
-# over 6 s, and 12 s for some PNGs. A poster or cover needs far fewer.
+# about 2 s of a worker on a loaded 2-core machine as a poster, 2.5 s as a library image,
+# whose renditions are wider (bench/images.py); 40 megapixels took over 6 s, and 12 s for
+# some PNGs. A poster, cover or article picture needs far fewer.
 MAX_PIXELS = 16_000_000
 # Poster and cover widths: a card and a retina card.
 RENDITION_WIDTHS = (320, 640)

@@ -22,9 +22,10 @@ The syntax is CommonMark (documented for editors in the README), with:
   On a line of its own it becomes a ``<figure>`` whose ``<img>`` carries the
   renditions (``srcset``, ``sizes``), its size, lazy loading and the alt text,
   with a ``<figcaption>`` (the caption typed here, else the library's, and the
-  credit). Inside running text it is the ``<img>`` alone. The images a body names
-  are loaded in one query; one that is not in the library renders as nothing
-  (in running text, as its alt text), and ``RenderedBody.warnings`` says so.
+  credit on a line of its own). Inside running text it is the ``<img>`` alone.
+  The images a body names are loaded in one query; one that is not in the
+  library renders as nothing (in running text, as its alt text), and
+  ``RenderedBody.warnings`` says so.
   No other image source is accepted in a body (``foreign_image_sources``, checked
   by the admin form): images from elsewhere would leak readers' addresses and
   break the Content Security Policy.
@@ -52,7 +53,8 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
@@ -124,9 +126,12 @@ IMG_ATTRIBUTE = re.compile(r'\s(src|srcset|alt)="([^"]*)"')
 RAW_IMG_TAG = re.compile(r"<img\b[^>]*>?", re.IGNORECASE)
 # How a body names a library image: ![alt](image:42 "caption").
 LIBRARY_IMAGE_SOURCE = re.compile(r"image:(?P<id>[1-9][0-9]{0,17})")
-# The article column is at most about 42rem wide; on phones, the screen less its margins.
-FIGURE_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)"
-FIGURE_IMG_SOURCE = re.compile(r'<figure>\s*<img\s[^>]*?\bsrc="([^"]*)"')
+# The article column (68ch) is at most about 46rem wide; on phones, the screen less its margins.
+FIGURE_SIZES = "(min-width: 50rem) 46rem, calc(100vw - 2rem)"
+# The first figure's <img> in rendered HTML, and the width link previews are best at.
+FIGURE_IMG = re.compile(r"<figure>\s*<img\s[^>]*>")
+SHARE_IMAGE_WIDTH = 1200
+WIDTH_CANDIDATE = re.compile(r"(\S+)\s+(\d+)w")
 # What browsers drop from a URL before reading it: tabs and newlines anywhere, and
 # control characters and spaces at either end.
 URL_IGNORED_CHARACTERS = re.compile(r"[\t\n\r]")
@@ -388,8 +393,8 @@ def _img_html(image: Image, alt: str) -> str:
 
 def _figure_html(image: Image, token: Token) -> str:
     """The image in its ``<figure>``, captioned by the body's title, else the library's."""
-    caption = str(token.attrs.get("title") or image.caption).strip()
-    caption = " — ".join(part for part in (caption, image.credit.strip()) if part)
+    lines = [str(token.attrs.get("title") or image.caption).strip(), image.credit.strip()]
+    caption = format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines if line))
     figcaption = format_html("<figcaption>{}</figcaption>", caption) if caption else ""
     img = _img_html(image, _alt_text(token) or image.alt_text)
     return format_html("<figure>{}{}</figure>\n", img, figcaption)
@@ -510,7 +515,17 @@ def foreign_image_sources(text: str) -> list[str]:
     return found
 
 
-def first_figure_image_url(body_html: str) -> str:
-    """The address of the first figure's image in rendered HTML, or ""."""
-    match = FIGURE_IMG_SOURCE.search(body_html)
-    return html.unescape(match[1]) if match else ""
+def first_figure_image_url(body_html: str, *, at_least: int = SHARE_IMAGE_WIDTH) -> str:
+    """The first figure's image in rendered HTML, or "": its narrowest rendition at least
+    ``at_least`` pixels wide, else the widest there is (the original, when it is narrower)."""
+    match = FIGURE_IMG.search(body_html)
+    if match is None:
+        return ""
+    attributes = dict(IMG_ATTRIBUTE.findall(match[0]))
+    candidates = sorted(
+        (int(width), url) for url, width in WIDTH_CANDIDATE.findall(attributes.get("srcset", ""))
+    )
+    wide_enough = [url for width, url in candidates if width >= at_least]
+    if wide_enough:
+        return html.unescape(wide_enough[0])
+    return html.unescape(candidates[-1][1] if candidates else attributes.get("src", ""))

@@ -73,7 +73,10 @@ class Review(models.Model):
     )
     slug = models.SlugField(max_length=200, unique=True)
     excerpt = models.TextField(blank=True, help_text="One or two sentences for lists and feeds.")
-    body = models.TextField(help_text="Markdown. See the README for headings and spoiler blocks.")
+    body = models.TextField(
+        help_text="Markdown. See the README for headings, spoiler blocks and library images "
+        '(![alt text](image:42 "caption")).',
+    )
     body_html = models.TextField(editable=False, default="")
     toc = models.JSONField(editable=False, default=list)
     verdict = models.TextField("final summary", blank=True)
@@ -239,6 +242,8 @@ class ReviewImage(ImageUse):
     class Meta:
         # Kept by Review.save alone: nobody adds or changes one by hand.
         default_permissions = ()
+        # How Django's delete page names a use that protects an image.
+        verbose_name = verbose_name_plural = "placed in"
         constraints = [
             models.UniqueConstraint(fields=["review", "image"], name="review_image_once"),
         ]

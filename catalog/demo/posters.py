@@ -12,7 +12,7 @@ SUBTITLE_FONT_SIZE = 42
 MARGIN = 64
 
 
-def _gradient(size: tuple[int, int], top: str, bottom: str) -> Image.Image:
+def gradient(size: tuple[int, int], top: str, bottom: str) -> Image.Image:
     """A top-to-bottom blend of two colours, built from one column stretched sideways."""
     width, height = size
     top_rgb, bottom_rgb = ImageColor.getrgb(top), ImageColor.getrgb(bottom)
@@ -39,7 +39,7 @@ def draw_poster(title: str, subtitle: str, colours: tuple[str, str]) -> bytes:
     Pillow's bundled font is used so the demo draws the same on any machine, fonts
     installed or not.
     """
-    image = _gradient(POSTER_SIZE, *colours)
+    image = gradient(POSTER_SIZE, *colours)
     draw = ImageDraw.Draw(image)
     title_font = ImageFont.load_default(size=TITLE_FONT_SIZE)
     subtitle_font = ImageFont.load_default(size=SUBTITLE_FONT_SIZE)

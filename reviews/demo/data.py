@@ -5,10 +5,12 @@ the prose reads (and diffs) like prose. All of it is our own writing; only facts
 about the shows come from public sources.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+from reviews.demo.pictures import draw_domes, draw_planet_duel
 from reviews.models import Review
 
 PUBLISHED = Review.Status.PUBLISHED
@@ -30,6 +32,39 @@ class DemoReview:
     editor_score: Decimal | None = None
     is_featured: bool = False
     meta_description: str = ""
+
+
+@dataclass(frozen=True)
+class DemoImage:
+    """A library image the demo draws; a body file places it as ``![](image:{key})``."""
+
+    key: str
+    alt_text: str
+    caption: str
+    draw: Callable[[], bytes]
+    credit: str = "Illustration drawn for the demo"
+
+
+IMAGES = [
+    DemoImage(
+        key="mars-capital",
+        alt_text=(
+            "A city of glass domes and dark towers with lit windows on a red plain, "
+            "under a violet and orange dusk sky"
+        ),
+        caption="The capital of Mars: clean curves, glass and soft light, built by Nean hands.",
+        draw=lambda: draw_domes(sky=("#2b1b4f", "#f08a4b"), ground="#7a2e1d"),
+    ),
+    DemoImage(
+        key="final-duel",
+        alt_text=(
+            "A lone armoured figure with a red visor stands on a dark ridge beneath a huge "
+            "red planet filling the night sky"
+        ),
+        caption="The last fight: gorgeous, and late.",
+        draw=lambda: draw_planet_duel(sky=("#05060f", "#3b1230"), planet="#c2412d"),
+    ),
+]
 
 
 REVIEWS = [

@@ -1,23 +1,30 @@
 """Writes the demo reviews in `reviews.demo.data` to the database, safely repeatable.
 
-Reviews are keyed on their slug through `update_or_create`, so a second run
+The library images the bodies place are drawn first, once: each is keyed on its alt
+text, and a body file's ``image:{key}`` becomes that image's ``image:42``. Reviews
+are keyed on their slug through `update_or_create`, so a second run
 updates rather than duplicates. Publish times are set relative to the moment of
 loading, so the published ones are always recent and the scheduled one is always
 ahead. A review's workflow history is written only when it is first created.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from catalog.models import Season, Title
-from reviews.demo.data import REVIEWS, DemoReview
+from images.models import Image
+from reviews.demo.data import IMAGES, REVIEWS, DemoImage, DemoReview
 from reviews.models import Review, Transition
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
+# How a body file names a demo image: image:{mars-capital}.
+DEMO_IMAGE_REFERENCE = re.compile(r"image:\{(?P<key>[a-z0-9-]+)\}")
 
 # The statuses a review passes through, in order, to reach each final status.
 WORKFLOW_PATHS = {
@@ -43,14 +50,28 @@ def load(log) -> None:
 def load_demo_reviews() -> list[Review]:
     """Create or update every demo review; needs the demo catalog in place."""
     now = timezone.now()
-    return [_load_review(demo, now) for demo in REVIEWS]
+    image_ids = {demo.key: _ensure_image(demo).pk for demo in IMAGES}
+    return [_load_review(demo, now, image_ids) for demo in REVIEWS]
 
 
-def body_of(demo: DemoReview) -> str:
-    return (CONTENT_DIR / demo.body_file).read_text(encoding="utf-8")
+def body_of(demo: DemoReview, image_ids: dict[str, int]) -> str:
+    """The body file's Markdown, its demo images named by their library ids."""
+    text = (CONTENT_DIR / demo.body_file).read_text(encoding="utf-8")
+    return DEMO_IMAGE_REFERENCE.sub(lambda match: f"image:{image_ids[match['key']]}", text)
 
 
-def _load_review(demo: DemoReview, now) -> Review:
+def _ensure_image(demo: DemoImage) -> Image:
+    """The demo image in the library, drawn and stored unless it already is."""
+    image = Image.objects.filter(alt_text=demo.alt_text).order_by("pk").first()
+    if image is not None and image.file.storage.exists(image.file.name):
+        return image
+    image = image or Image(alt_text=demo.alt_text, uploaded_by=_author("editor"))
+    image.caption, image.credit = demo.caption, demo.credit
+    image.file.save(f"{demo.key}.png", ContentFile(demo.draw()), save=True)
+    return image
+
+
+def _load_review(demo: DemoReview, now, image_ids: dict[str, int]) -> Review:
     title = _title(demo.show)
     author = _author(demo.author)
     review, created = Review.objects.update_or_create(
@@ -59,7 +80,7 @@ def _load_review(demo: DemoReview, now) -> Review:
             "title": title,
             "season": Season.objects.get(title=title, number=demo.season) if demo.season else None,
             "author": author,
-            "body": body_of(demo),
+            "body": body_of(demo, image_ids),
             "excerpt": demo.excerpt,
             "verdict": demo.verdict,
             "editor_score": demo.editor_score,

@@ -11,9 +11,11 @@ from animeblog.page_cache import SITE_GENERATION_KEY, path_generation_key
 from catalog.models import QualityVariant
 from comments import services as comment_services
 from comments.models import Comment
+from images import services as image_services
 from reviews import services
 from tests.caching.helpers import served, warm
 from tests.comments.factories import CommentFactory
+from tests.images.factories import ImageFactory
 from tests.reviews.factories import ReviewFactory, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +56,22 @@ def test_unpublishing_a_review_takes_it_off_cached_pages(client, review, editor)
 
     assert "Metallic Rouge reviewed" not in served(client, "/")[1]
     assert client.get(review.get_absolute_url()).status_code == 404
+
+
+def test_changing_a_library_image_refreshes_the_cached_pages_of_reviews_using_it(
+    client, review, editor
+):
+    image = ImageFactory(caption="Old caption")
+    review.body = f"![Shot](image:{image.pk})"
+    review.save()
+    cached(client, review.get_absolute_url())
+
+    image.caption = "New caption"
+    image_services.save_image(image=image, by=editor, changed_fields=["caption"])
+
+    state, html = served(client, review.get_absolute_url())
+    assert state == "miss"
+    assert "<figcaption>New caption</figcaption>" in html
 
 
 def test_editing_a_review_refreshes_its_cached_page_and_the_lists(client, review):

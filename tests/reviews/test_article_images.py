@@ -151,13 +151,25 @@ def test_review_page_query_count_does_not_grow_with_article_images(
 
 def test_a_review_without_cover_offers_its_first_article_image_before_the_poster(client, settings):
     settings.SITE_URL = "https://anime.example"
-    first, second = ImageFactory.create_batch(2)
+    first = ImageFactory(file=ContentFile(image_bytes(1600, 900), "first.png"))
+    second = ImageFactory()
     review = ReviewFactory(body=f"Intro.\n\n![a](image:{first.pk})\n\n![b](image:{second.pk})")
     review.title.poster.save("rouge.png", ContentFile(image_bytes(600, 900)))
 
     head = head_of(client, review.get_absolute_url())
 
-    assert head.meta["og:image"] == f"https://anime.example{first.file.url}"
+    # The 1200 px rendition: wide enough for link previews, lighter than the original.
+    assert head.meta["og:image"] == f"https://anime.example{dict(first.file.rendition_urls)[1200]}"
+
+
+def test_a_narrow_first_image_is_shared_at_its_own_size(client, settings):
+    settings.SITE_URL = "https://anime.example"
+    image = ImageFactory()
+    review = ReviewFactory(body=f"![a](image:{image.pk})")
+
+    head = head_of(client, review.get_absolute_url())
+
+    assert head.meta["og:image"] == f"https://anime.example{image.file.url}"
 
 
 def test_a_review_with_a_cover_offers_the_cover_over_its_article_images(client, settings):

@@ -12,7 +12,8 @@ from django.utils.html import strip_tags
 from taggit.models import TaggedItem
 
 from catalog.models import Title
-from reviews.models import Review, Transition
+from images.models import Image
+from reviews.models import Review, ReviewImage, Transition
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +83,32 @@ def test_loading_the_demo_twice_duplicates_nothing(demo):
             Transition.objects.count(),
             TaggedItem.objects.count(),
             get_user_model().objects.count(),
+            list(Image.objects.values_list("pk", "file")),
+            ReviewImage.objects.count(),
         )
 
     first = counts()
     load_demo()
     assert counts() == first
+
+
+def test_the_long_review_places_two_library_images_one_inside_the_spoiler(demo, settings):
+    review = Review.objects.get(slug=LONG_REVIEW)
+    figures = re.findall(r"<figure>.*?</figure>", review.body_html, re.S)
+    spoiler = re.search(r'<details class="spoiler">.*?</details>', review.body_html, re.S)[0]
+
+    assert len(figures) >= 2
+    assert sum(figure in spoiler for figure in figures) == 1
+    for figure in figures:
+        alt = re.search(r'alt="([^"]*)"', figure)[1]
+        assert len(alt.split()) >= 8
+        assert "<figcaption>" in figure and "srcset=" in figure
+    placed = Image.objects.filter(reviews_reviewimage_uses__review=review)
+    assert placed.count() == 2
+    for image in placed:
+        assert image.file.storage.exists(image.file.name)
+        assert (image.width, image.height) == (1600, 900)
+        assert len(image.file.rendition_urls) == 3
 
 
 def test_published_demo_reviews_carry_their_workflow_history(demo):

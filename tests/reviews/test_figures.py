@@ -20,7 +20,7 @@ def test_a_library_image_on_its_own_line_becomes_a_captioned_figure():
     stem = url.rsplit(".", 1)[0].replace("/images/", "/images/renditions/")
     assert f'src="{url}"' in figure
     assert f'srcset="{stem}-png-480w.webp 480w, {stem}-png-800w.webp 800w, {url} 900w"' in figure
-    assert 'sizes="(min-width: 48rem) 42rem, calc(100vw - 2rem)"' in figure
+    assert 'sizes="(min-width: 50rem) 46rem, calc(100vw - 2rem)"' in figure
     assert 'width="900"' in figure and 'height="600"' in figure
     assert 'loading="lazy"' in figure and 'decoding="async"' in figure
     assert 'alt="Rouge on a rooftop"' in figure
@@ -43,7 +43,7 @@ def test_the_library_caption_and_credit_are_used_when_the_body_gives_none():
 
     html, _toc = render_markdown(f"![Skyline](image:{image.pk})")
 
-    assert "<figcaption>The capital at night — Studio Bones</figcaption>" in html
+    assert "<figcaption>The capital at night<br>Studio Bones</figcaption>" in html
 
 
 def test_caption_and_alt_text_are_escaped():
@@ -52,7 +52,7 @@ def test_caption_and_alt_text_are_escaped():
     html, _toc = render_markdown(f'![a "quoted" <alt>](image:{image.pk} "<script>x</script>")')
 
     assert "<script>" not in html and "<b>" not in html
-    assert "&lt;script&gt;x&lt;/script&gt; — &lt;b&gt;me&lt;/b&gt;" in html
+    assert "&lt;script&gt;x&lt;/script&gt;<br>&lt;b&gt;me&lt;/b&gt;" in html
     assert 'alt="a &quot;quoted&quot; &lt;alt&gt;"' in html
 
 

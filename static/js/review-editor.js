@@ -338,12 +338,13 @@
         ? images.length + (images.length === 1 ? " image" : " images")
         : "No image matches.";
       results.replaceChildren.apply(results, images.map(function (image) {
+        // Named by what it shows: "Insert" (for screen readers), the alt text, the caption.
         var choose = element("button", { type: "button", class: "editor-library__choice" }, [
           element("img", { src: image.thumbnail_url, alt: "", width: "120", height: String(Math.round(120 * image.height / image.width)) }),
+          element("span", { class: "visually-hidden", text: "Insert " }),
           element("span", { class: "editor-library__alt", text: image.alt_text }),
           element("span", { class: "editor-library__caption", text: image.caption || "" }),
         ]);
-        choose.setAttribute("aria-label", "Insert “" + image.alt_text + "”");
         choose.addEventListener("click", function () {
           editor.libraryDialog.close();
           editor.insertImage(image.markdown);

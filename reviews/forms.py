@@ -173,8 +173,9 @@ class ReviewAdminForm(forms.ModelForm):
 class AutosaveForm(forms.Form):
     """The review form's text fields as the editor autosaves them: kept as typed, size-limited.
 
-    Limits follow the review's own fields (the body's is the form's), so nothing that
-    could be saved is refused; a longer post is refused whole.
+    Limits follow the review's own fields and the form's body and tag limits; the
+    excerpt and final summary, unbounded there, get generous bounds. A post over any
+    limit is refused whole, with the field's message.
     """
 
     headline = forms.CharField(required=False, strip=False, max_length=250)
@@ -183,5 +184,8 @@ class AutosaveForm(forms.Form):
     body = forms.CharField(required=False, strip=False, max_length=MAX_BODY_LENGTH)
     verdict = forms.CharField(required=False, strip=False, max_length=10_000)
     editor_score = forms.CharField(required=False, max_length=10)
-    tags = forms.CharField(required=False, strip=False, max_length=MAX_TAGS * TAG_NAME_MAX_LENGTH)
+    # Each name may be quoted and is followed by ", ".
+    tags = forms.CharField(
+        required=False, strip=False, max_length=MAX_TAGS * (TAG_NAME_MAX_LENGTH + 4)
+    )
     meta_description = forms.CharField(required=False, strip=False, max_length=300)

@@ -44,6 +44,31 @@ def editor():
     return staff_user("Editors", first_name="Eda", last_name="Editor")
 
 
+# The page.
+
+
+def test_the_body_carries_the_editors_endpoints_and_files(writer, monkeypatch):
+    monkeypatch.setattr("reviews.widgets.finders.find", lambda path: f"static/{path}")  # built
+    review = ReviewFactory(draft=True, author=writer)
+
+    page = signed_in(writer).get(change_url(review)).content.decode()
+
+    assert f'data-preview-url="{PREVIEW_URL}"' in page
+    assert 'data-upload-url="/admin/images/image/upload/"' in page
+    assert "vendor/easymde/easymde.min.js" in page
+
+
+def test_without_the_built_editor_the_body_is_a_plain_textarea(writer, monkeypatch):
+    monkeypatch.setattr("reviews.widgets.finders.find", lambda path: None)
+    review = ReviewFactory(draft=True, author=writer)
+
+    page = signed_in(writer).get(change_url(review)).content.decode()
+
+    assert '<textarea name="body"' in page
+    assert "easymde" not in page
+    assert "review-editor.js" not in page
+
+
 # The preview.
 
 

@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 # axe-core for the browser tests' accessibility checks, from tests/browser/package.json.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 PORT ?= 8000
+# The admin's Markdown editor (EasyMDE) and its icons, from package.json, copied into static/vendor/.
+VENDOR := static/vendor
+EDITOR_JS := $(VENDOR)/easymde/easymde.min.js
 
 .PHONY: run serve test lint format bench clean
 
@@ -22,10 +25,22 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 		npm ci --prefix tests/browser --no-audit --no-fund --silent && touch $(AXE); \
 	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
 
+# Without npm the review body stays a plain textarea (it saves all the same).
+$(EDITOR_JS): package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent \
+		&& rm -rf $(VENDOR) && mkdir -p $(VENDOR)/easymde $(VENDOR)/font-awesome \
+		&& cp node_modules/easymde/dist/easymde.min.css node_modules/easymde/LICENSE $(VENDOR)/easymde/ \
+		&& mkdir -p $(VENDOR)/font-awesome/css \
+		&& cp node_modules/font-awesome/css/font-awesome.min.css $(VENDOR)/font-awesome/css/ \
+		&& cp -r node_modules/font-awesome/fonts $(VENDOR)/font-awesome/ \
+		&& cp node_modules/easymde/dist/easymde.min.js $(EDITOR_JS) && touch $(EDITOR_JS); \
+	else echo "npm not found: the review body will be a plain textarea, without the Markdown editor"; fi
+
 ## run: set up, migrate, load demo content and users, serve on http://127.0.0.1:$(PORT)/
 ## in development mode (DJANGO_DEBUG=1 unless the environment says otherwise)
 run: export DJANGO_DEBUG ?= 1
-run: $(STAMP)
+run: $(STAMP) $(EDITOR_JS)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_demo_users
@@ -33,7 +48,7 @@ run: $(STAMP)
 
 ## serve: production: refuse unapplied migrations, collect static files, run gunicorn
 ## with gunicorn.conf.py (needs DJANGO_SECRET_KEY etc.; README, "Running in production")
-serve: $(STAMP)
+serve: $(STAMP) $(EDITOR_JS)
 	@$(BIN)/python manage.py migrate --check >/dev/null || { \
 		echo "make serve: unapplied migrations, or the check failed (see above); run $(BIN)/python manage.py migrate" >&2; \
 		exit 1; }
@@ -41,7 +56,7 @@ serve: $(STAMP)
 	$(BIN)/gunicorn --config gunicorn.conf.py animeblog.wsgi
 
 ## test: set up and run the whole suite (honours DATABASE_URL and REDIS_URL)
-test: $(STAMP) $(AXE)
+test: $(STAMP) $(AXE) $(EDITOR_JS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: load-test gunicorn with wrk on SQLite and on PostgreSQL + Redis (slow; see bench/README.md)
@@ -68,4 +83,4 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/browser/node_modules
+	rm -rf $(VENV) .pytest_cache tests/browser/node_modules node_modules $(VENDOR)

@@ -19,7 +19,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from core.public_urls import absolute_url
-from reviews import services
+from reviews import autosaves, services
+from reviews.editor import EditorEndpoints
 from reviews.forms import ReviewAdminForm
 from reviews.merging import field_diffs, review_values
 from reviews.models import PendingChange, Review, Transition
@@ -61,7 +62,7 @@ def latest_return_note(review: Review) -> Transition | None:
 
 
 @admin.register(Review)
-class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
+class ReviewAdmin(PresenceAdminMixin, EditorEndpoints, VersionAdmin):
     form = ReviewAdminForm
     change_form_template = "admin/reviews/review/change_form.html"
     object_history_template = "admin/reviews/review/object_history.html"
@@ -167,6 +168,7 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         restored = getattr(request, "review_before_restore", None)
         if restored:
             obj.status, obj.publish_at = restored.status, restored.publish_at
+        autosaves.discard_autosave(user=request.user, review=obj if change else None)
         if change and obj.is_live:
             self.save_pending_changes(request, obj, form, restored)
             return
@@ -321,7 +323,11 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
         moves = [services.SUBMIT]
         if self.has_publish_permission(request):
             moves.append(services.PUBLISH)
-        extra_context = {**(extra_context or {}), "workflow_moves": moves}
+        extra_context = {
+            **(extra_context or {}),
+            "workflow_moves": moves,
+            **self.autosave_context(request, None),
+        }
         return super().add_view(request, form_url, extra_context)
 
     def workflow_context(self, request, review):
@@ -336,6 +342,7 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
             "preview_url": absolute_url(preview_path, request=request),
             "site_time_zone": settings.TIME_ZONE,
             **self.presence_context(request, review),
+            **self.autosave_context(request, review),
         }
 
     def pending_changes_context(self, request, review):
@@ -409,7 +416,7 @@ class ReviewAdmin(PresenceAdminMixin, VersionAdmin):
             self.admin_site.admin_view(self.discard_changes_view),
             name="reviews_review_discard_changes",
         )
-        return [compare, discard, *super().get_urls()]
+        return [compare, discard, *self.get_editor_urls(), *super().get_urls()]
 
     def history_view(self, request, object_id, extra_context=None):
         versions = Version.objects.get_for_object_reference(Review, unquote(object_id))

@@ -32,6 +32,7 @@ from reviews.merging import (
     review_values,
 )
 from reviews.models import MAX_TAGS, PendingChange, Review
+from reviews.widgets import MarkdownEditor
 
 TAG_NAME_MAX_LENGTH = Tag._meta.get_field("name").max_length
 MERGE_CHOICES = {"mine": "Keep mine", "theirs": "Keep theirs", "combined": "Use the combined text"}
@@ -44,6 +45,34 @@ def last_editor_name(review: Review) -> str:
     if user is None:
         return "someone else"
     return author_name(user)
+
+
+def validate_body(body: str) -> None:
+    """Refuse what would cost long to render or lose text, before rendering it."""
+    if len(body) > MAX_BODY_LENGTH:
+        raise forms.ValidationError(
+            "The body may be at most %(limit)s characters long; this one has %(length)s. "
+            "Split it into two reviews or shorten it.",
+            code="body_too_long",
+            params={"limit": f"{MAX_BODY_LENGTH:,}", "length": f"{len(body):,}"},
+        )
+    nesting = body_nesting(body)
+    if nesting.depth > MAX_NESTING_DEPTH:
+        raise forms.ValidationError(
+            "Lists, quotes and spoilers may sit at most %(limit)d levels inside each "
+            "other; around line %(line)d they go deeper. Flatten them there.",
+            code="body_nested_too_deep",
+            params={"limit": MAX_NESTING_DEPTH, "line": nesting.line},
+        )
+    foreign = foreign_image_sources(body)
+    if foreign:
+        raise forms.ValidationError(
+            "Only images from the image library may appear in a review; “%(source)s” is "
+            "not one (images from elsewhere would reveal readers to that site). Upload it "
+            "to the library and place it as ![alt text](image:ID).",
+            code="foreign_image",
+            params={"source": foreign[0][:120]},
+        )
 
 
 def fingerprint(value) -> str:
@@ -117,6 +146,7 @@ class ReviewAdminForm(forms.ModelForm):
             "is_featured",
             "meta_description",
         ]
+        widgets = {"body": MarkdownEditor}
 
     def __init__(self, *args, instance=None, **kwargs):
         self.pending = None
@@ -161,32 +191,8 @@ class ReviewAdminForm(forms.ModelForm):
         return headline
 
     def clean_body(self):
-        """Refuse what would cost long to render or lose text, before rendering it."""
         body = self.cleaned_data["body"]
-        if len(body) > MAX_BODY_LENGTH:
-            raise forms.ValidationError(
-                "The body may be at most %(limit)s characters long; this one has %(length)s. "
-                "Split it into two reviews or shorten it.",
-                code="body_too_long",
-                params={"limit": f"{MAX_BODY_LENGTH:,}", "length": f"{len(body):,}"},
-            )
-        nesting = body_nesting(body)
-        if nesting.depth > MAX_NESTING_DEPTH:
-            raise forms.ValidationError(
-                "Lists, quotes and spoilers may sit at most %(limit)d levels inside each "
-                "other; around line %(line)d they go deeper. Flatten them there.",
-                code="body_nested_too_deep",
-                params={"limit": MAX_NESTING_DEPTH, "line": nesting.line},
-            )
-        foreign = foreign_image_sources(body)
-        if foreign:
-            raise forms.ValidationError(
-                "Only images from the image library may appear in a review; “%(source)s” is "
-                "not one (images from elsewhere would reveal readers to that site). Upload it "
-                "to the library and place it as ![alt text](image:ID).",
-                code="foreign_image",
-                params={"source": foreign[0][:120]},
-            )
+        validate_body(body)
         return body
 
     def clean_tags(self):
@@ -322,3 +328,24 @@ class ReviewAdminForm(forms.ModelForm):
         if not (self.check_conflicts and self.instance.pk):
             return None
         return services.version_stamp(review=self.instance, pending=self.pending)
+
+
+class AutosaveForm(forms.Form):
+    """The review form's text fields as the editor autosaves them: kept as typed, size-limited.
+
+    Limits follow the review's own fields and the form's body and tag limits; the
+    excerpt and final summary, unbounded there, get generous bounds. A post over any
+    limit is refused whole, with the field's message.
+    """
+
+    headline = forms.CharField(required=False, strip=False, max_length=250)
+    slug = forms.CharField(required=False, strip=False, max_length=200)
+    excerpt = forms.CharField(required=False, strip=False, max_length=5_000)
+    body = forms.CharField(required=False, strip=False, max_length=MAX_BODY_LENGTH)
+    verdict = forms.CharField(required=False, strip=False, max_length=10_000)
+    editor_score = forms.CharField(required=False, max_length=10)
+    # Each name may be quoted and is followed by ", ".
+    tags = forms.CharField(
+        required=False, strip=False, max_length=MAX_TAGS * (TAG_NAME_MAX_LENGTH + 4)
+    )
+    meta_description = forms.CharField(required=False, strip=False, max_length=300)

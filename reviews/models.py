@@ -291,3 +291,34 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return f"Unpublished changes to {self.review}"
+
+
+class Autosave(models.Model):
+    """What one user typed in a review's admin form and has not saved yet; never the review.
+
+    One per user and review; ``review`` is empty for the user's new-review (add) form.
+    Written by the editor's autosave while typing (reviews.autosaves), deleted when the
+    user saves the review or discards it, and ignored once older than AUTOSAVE_MAX_AGE.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    fields = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        # Reached only through the review form's own permissions: no permissions of its own.
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["user", "review"], name="autosave_one_per_review"),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(review__isnull=True),
+                name="autosave_one_new_review_per_user",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Autosave of {self.review or 'a new review'} at {self.saved_at:%Y-%m-%d %H:%M}"

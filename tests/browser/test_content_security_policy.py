@@ -7,37 +7,11 @@ from playwright.sync_api import expect
 from catalog.models import Title
 from comments.models import Comment
 from reviews.models import Review
+from tests.browser.helpers import violations
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "csp browser test password"
-
-# Kept in the page from its first script on: every violation the browser reports.
-RECORD_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", event => {
-    window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-});
-"""
-
-
-@pytest.fixture
-def watched_page(page):
-    """A page that records CSP violations from events and console messages alike."""
-    page.add_init_script(RECORD_VIOLATIONS)
-    page.console_messages_about_csp = []
-    page.on(
-        "console",
-        lambda message: (
-            "Content Security Policy" in message.text
-            and page.console_messages_about_csp.append(message.text)
-        ),
-    )
-    return page
-
-
-def violations(page) -> list[str]:
-    return page.evaluate("window.cspViolations") + page.console_messages_about_csp
 
 
 def visit(page, url: str) -> None:

@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.helpers import type_into_body
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "demo password for the browser test"
@@ -48,8 +50,9 @@ def test_editor_creates_submits_and_publishes_a_review_that_a_reader_then_sees(
     choose_autocomplete(editor_page, "id_title", "Cowboy", "Cowboy Bebop")
     editor_page.locator("#id_headline").fill(HEADLINE)
     editor_page.locator("#id_slug").fill(SLUG)
-    editor_page.locator("#id_body").fill(
-        "## The sessions\n\nEvery episode plays a different genre, and the crew stays broke.\n"
+    type_into_body(
+        editor_page,
+        "## The sessions\n\nEvery episode plays a different genre, and the crew stays broke.\n",
     )
     editor_page.locator("#id_verdict").fill("A classic that still swings.")
     editor_page.get_by_role("button", name="Submit for review").click()

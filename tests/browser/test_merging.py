@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reviews.models import Review
-from tests.browser.helpers import VIEWPORTS
+from tests.browser.helpers import VIEWPORTS, type_into_body
 from tests.reviews.factories import ReviewFactory, staff_user
 
 pytestmark = pytest.mark.browser
@@ -88,9 +88,9 @@ def test_both_edit_the_body_and_the_second_keeps_both_texts_by_choice(
     open_review(otto, demo_site, review)
     open_review(eda, demo_site, review)
 
-    otto.locator("#id_body").fill("## Story\n\nOtto's paragraph about the mystery.")
+    type_into_body(otto, "## Story\n\nOtto's paragraph about the mystery.")
     save(otto)
-    eda.locator("#id_body").fill("## Story\n\nEda's paragraph about the music.")
+    type_into_body(eda, "## Story\n\nEda's paragraph about the music.")
     save(eda)
 
     expect(eda.locator(".errornote")).to_be_visible()

@@ -501,7 +501,13 @@ def render_markdown(text: str) -> tuple[str, list[dict]]:
 
 
 def foreign_image_sources(text: str) -> list[str]:
-    """The images in ``text`` that are not library images: Markdown ones and raw ``<img>`` tags."""
+    """The images in ``text`` that are not library images: Markdown ones and raw ``<img>`` tags.
+
+    A text with neither ``![`` nor ``<img`` holds no image, and is not parsed: the save
+    parses it once more to render it.
+    """
+    if "![" not in text and "<img" not in text.lower():
+        return []
     found = []
     tokens = PARSER.parse(text, {})
     for child in _inline_children(tokens):

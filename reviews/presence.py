@@ -12,6 +12,7 @@ may be there. Two heartbeats at the same moment may each write that list without
 other's id: the missing editor is put back by their next heartbeat, a few seconds later.
 """
 
+import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +29,9 @@ from reviews.authors import author_name
 HEARTBEAT_SECONDS = 15
 # Three missed heartbeats and the editor is taken as gone.
 EXPIRY_SECONDS = 45
+# Each opening of the change page is named by a random id, which its heartbeats carry.
+PAGE_ID_BYTES = 12
+PAGE_ID_LENGTH = 16
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,24 @@ def _editor_key(review_id: int, user_id: int) -> str:
     return f"reviews:presence:{review_id}:{user_id}"
 
 
-def record_presence(*, review_id: int, user) -> list[Presence]:
-    """Note that ``user`` has the review open now; return the others who have it open."""
+def _left_key(review_id: int, page: str) -> str:
+    return f"reviews:presence:{review_id}:left:{page}"
+
+
+def record_presence(*, review_id: int, user, page: str) -> list[Presence]:
+    """Note that ``user`` has the review open now in ``page``; return the others who have it open.
+
+    ``page`` names one opening of the change page. A heartbeat of a page that has
+    already said it left (one sent just before the beacon, answered after it) records
+    nothing, so a departed editor never comes back from their own last heartbeat.
+    """
     own_key = _editor_key(review_id, user.pk)
-    earlier = cache.get(own_key)
-    since = earlier["since"] if earlier else time.time()
-    cache.set(own_key, {"name": author_name(user), "since": since}, EXPIRY_SECONDS)
+    if not cache.get(_left_key(review_id, page)):
+        earlier = cache.get(own_key)
+        since = earlier["since"] if earlier else time.time()
+        cache.set(
+            own_key, {"name": author_name(user), "since": since, "page": page}, EXPIRY_SECONDS
+        )
     listed = [pk for pk in cache.get(_review_key(review_id), []) if pk != user.pk]
     entries = cache.get_many([_editor_key(review_id, pk) for pk in listed])
     others = [pk for pk in listed if _editor_key(review_id, pk) in entries]
@@ -68,9 +84,17 @@ def record_presence(*, review_id: int, user) -> list[Presence]:
     )
 
 
-def remove_presence(*, review_id: int, user) -> None:
-    """``user`` left the review: the others stop seeing them at their next heartbeat."""
-    cache.delete(_editor_key(review_id, user.pk))
+def remove_presence(*, review_id: int, user, page: str) -> None:
+    """``user`` closed ``page``: the others stop seeing them at their next heartbeat.
+
+    Their entry goes only when it is this page's: the same editor may have the review
+    open in another tab, whose next heartbeat keeps them there.
+    """
+    cache.set(_left_key(review_id, page), True, EXPIRY_SECONDS)
+    own_key = _editor_key(review_id, user.pk)
+    entry = cache.get(own_key)
+    if entry and entry.get("page") == page:
+        cache.delete(own_key)
 
 
 class PresenceAdminMixin:
@@ -99,19 +123,22 @@ class PresenceAdminMixin:
             return JsonResponse({"error": "No such review."}, status=404)
         if not self.has_change_permission(request, review):
             return refused
+        page = request.POST.get("page", "")[:PAGE_ID_LENGTH]
         if request.POST.get("leaving"):
-            remove_presence(review_id=review.pk, user=request.user)
+            remove_presence(review_id=review.pk, user=request.user, page=page)
             return JsonResponse({"messages": []})
-        others = record_presence(review_id=review.pk, user=request.user)
+        others = record_presence(review_id=review.pk, user=request.user, page=page)
         return JsonResponse({"messages": [presence.message for presence in others]})
 
     def presence_context(self, request, review) -> dict:
         """The banner's context for the change page: opening it counts as a heartbeat."""
         if not self.has_change_permission(request, review):
             return {}
-        others = record_presence(review_id=review.pk, user=request.user)
+        page = secrets.token_urlsafe(PAGE_ID_BYTES)
+        others = record_presence(review_id=review.pk, user=request.user, page=page)
         return {
             "presence_url": reverse("admin:reviews_review_presence", args=[review.pk]),
+            "presence_page": page,
             "presence_messages": [presence.message for presence in others],
             "presence_heartbeat_seconds": HEARTBEAT_SECONDS,
         }

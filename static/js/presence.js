@@ -13,12 +13,14 @@
     return;
   }
   var url = banner.dataset.presenceUrl;
+  var page = banner.dataset.presencePage;
   var seconds = Number(banner.dataset.heartbeatSeconds) || 15;
   var saving = false;
 
   function body(extra) {
     var data = new FormData();
     data.append("csrfmiddlewaretoken", token.value);
+    data.append("page", page);
     if (extra) {
       data.append(extra, "1");
     }

@@ -138,6 +138,21 @@ def test_an_editor_who_leaves_the_page_is_no_longer_shown(review, asha, ravi):
     assert banner(second.get(change_url(review))) == []
 
 
+def test_a_heartbeat_answered_after_the_pages_last_beacon_does_not_bring_the_editor_back(
+    review, asha, ravi
+):
+    first, second = signed_in(asha), signed_in(ravi)
+    heartbeat(first, review, page="tab-one")
+    heartbeat(first, review, page="tab-one", leaving="1")
+
+    heartbeat(first, review, page="tab-one")  # sent before the beacon, answered after it
+
+    assert heartbeat(second, review) == []
+    heartbeat(first, review, page="tab-two")  # Asha opens the review again
+    (shown,) = heartbeat(second, review)
+    assert shown.startswith("Asha Menon is also editing this review")
+
+
 def test_the_page_loads_the_banner_script_from_static_files_with_its_endpoint(review, asha):
     html = signed_in(asha).get(change_url(review)).content.decode()
     assert 'aria-live="polite"' in html

@@ -19,7 +19,7 @@ from tests.factories import (
     TitleFactory,
     UserFactory,
 )
-from tests.reviews.factories import ReviewFactory
+from tests.reviews.factories import AuthorProfileFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +52,29 @@ def test_review_page_shows_the_article_and_its_table_of_contents(client):
     assert "<li>Naomi</li>" in page
 
 
-def test_review_page_names_the_author_and_never_their_email(client):
-    author = UserFactory(first_name="Kavya", last_name="Raman", email="kavya@private.example")
+def test_review_page_bylines_the_authors_display_name_linked_to_their_page(client):
+    author = UserFactory(username="kraman", email="kavya@private.example")
+    AuthorProfileFactory(user=author, display_name="Kavya Raman", slug="kavya-raman")
     review = ReviewFactory(author=author)
 
     page = client.get(review.get_absolute_url()).content.decode()
 
-    assert "Kavya Raman" in page
+    assert 'href="/authors/kavya-raman/" rel="author">Kavya Raman</a>' in page
     assert "kavya@private.example" not in page
+    assert "kraman" not in page
+
+
+def test_review_page_bylines_an_author_without_a_public_profile_as_the_site(client, settings):
+    author = UserFactory(username="kraman", first_name="Kavya", last_name="Raman")
+    review = ReviewFactory(author=author)
+
+    page = client.get(review.get_absolute_url()).content.decode()
+
+    assert (
+        f'By <span class="review__author"><span class="byline__author">{settings.SITE_NAME}' in page
+    )
+    assert "kraman" not in page
+    assert "Kavya" not in page
 
 
 def test_review_page_shows_dates_published_and_updated(client):

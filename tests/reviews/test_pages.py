@@ -273,6 +273,45 @@ def test_tag_page_lists_the_live_reviews_with_that_tag(client):
     assert untagged.get_absolute_url() not in page
 
 
+def test_review_page_links_its_tags_to_their_tag_pages(client):
+    review = ReviewFactory(tags=["mecha pilots", "Space <opera>"])
+
+    page = client.get(review.get_absolute_url()).content.decode()
+
+    assert '<a class="chip chip--tag" href="/tags/mecha-pilots/">#mecha pilots</a>' in page
+    assert '<a class="chip chip--tag" href="/tags/space-opera/">#Space &lt;opera&gt;</a>' in page
+
+
+def test_review_cards_link_their_tags_to_their_tag_pages(client):
+    ReviewFactory(tags=["mecha pilots"])
+
+    page = client.get("/").content.decode()
+
+    assert 'href="/tags/mecha-pilots/">#mecha pilots</a>' in page
+
+
+def test_a_tag_linked_from_a_card_leads_to_its_page(client):
+    ReviewFactory(tags=["Slow burn"])
+    page = client.get("/").content.decode()
+    href = page.split('class="chip chip--tag" href="')[1].split('"')[0]
+
+    response = client.get(href)
+
+    assert response.status_code == 200
+    assert "<h1>Slow burn</h1>" in response.content.decode()
+
+
+def test_tag_page_is_paginated_twelve_a_page(client):
+    ReviewFactory.create_batch(13, tags=["mecha"])
+
+    first = client.get("/tags/mecha/")
+    second = client.get("/tags/mecha/?page=2")
+
+    assert len(first.context["page_obj"].object_list) == 12
+    assert 'rel="next"' in first.content.decode()
+    assert len(second.context["page_obj"].object_list) == 1
+
+
 def test_an_unknown_tag_is_not_found(client):
     assert client.get("/tags/no-such-tag/").status_code == 404
 

@@ -142,7 +142,12 @@ def archive_index(request):
 
 
 def archive_period(year: int, month: int = 1) -> datetime.date:
-    """The first day of the period; a year or month no calendar has (0, 13, 99999) is a 404."""
+    """The first day of the period; a year or month no calendar has (0, 13, 99999) is a 404.
+
+    So is year 1: its start in a time zone east of UTC falls before the first datetime.
+    """
+    if not datetime.MINYEAR < year <= datetime.MAXYEAR:
+        raise Http404("No such period.")
     try:
         return datetime.date(year, month, 1)
     except ValueError as invalid:

@@ -2,8 +2,8 @@
 
 The apps with write services announce their changes as domain signals (reviews,
 comments, ratings and images: `<app>/signals.py`), and the page cache listens to those, once
-per change however many rows it touched. The catalog, tags, user names and the
-Discussion settings have no services (editors change them in the admin), so for
+per change however many rows it touched. The catalog, tags, user names, author
+profiles and the Discussion settings have no services (editors change them in the admin), so for
 them the model signals are the events. Listening here, in the project package,
 keeps the apps free of cache code.
 
@@ -23,7 +23,7 @@ from comments.models import DiscussionSettings
 from comments.signals import approved_comments_changed
 from images.signals import image_changed
 from ratings.signals import rating_changed
-from reviews.models import Review
+from reviews.models import AuthorProfile, Review
 from reviews.signals import (
     review_changed,
     review_published,
@@ -33,6 +33,8 @@ from reviews.signals import (
 
 # Apps whose rows show on public pages and that change without a service of their own.
 MODEL_SIGNAL_APPS = ("catalog", "taggit")
+# Models of other apps that show on public pages and that editors change in the admin.
+MODEL_SIGNAL_MODELS = (AuthorProfile,)
 # Apps whose many-to-many relations show on public pages (genres, tags, languages).
 PUBLIC_RELATION_APPS = ("catalog", "reviews", "taggit")
 DISPATCH_PREFIX = "animeblog.page_cache"
@@ -78,11 +80,11 @@ def connect() -> None:
     for signal in (*review_signals, approved_comments_changed, image_changed):
         signal.connect(site_changed, dispatch_uid=f"{DISPATCH_PREFIX}.site", weak=False)
     rating_changed.connect(ratings_changed, dispatch_uid=f"{DISPATCH_PREFIX}.path", weak=False)
-    for label in MODEL_SIGNAL_APPS:
-        for model in apps.get_app_config(label).get_models():
-            uid = f"{DISPATCH_PREFIX}.{model._meta.label}"
-            post_save.connect(site_changed, sender=model, dispatch_uid=uid, weak=False)
-            post_delete.connect(site_changed, sender=model, dispatch_uid=uid, weak=False)
+    app_models = [m for label in MODEL_SIGNAL_APPS for m in apps.get_app_config(label).get_models()]
+    for model in (*app_models, *MODEL_SIGNAL_MODELS):
+        uid = f"{DISPATCH_PREFIX}.{model._meta.label}"
+        post_save.connect(site_changed, sender=model, dispatch_uid=uid, weak=False)
+        post_delete.connect(site_changed, sender=model, dispatch_uid=uid, weak=False)
     settings_uid = f"{DISPATCH_PREFIX}.{DiscussionSettings._meta.label}"
     post_save.connect(
         discussion_settings_saved, sender=DiscussionSettings, dispatch_uid=settings_uid, weak=False

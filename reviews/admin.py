@@ -1,4 +1,5 @@
-"""The editorial back office for reviews: workflow buttons, writer limits, revisions, previews.
+"""The editorial back office for reviews: workflow buttons, writer limits, revisions, previews,
+and the authors' public profiles.
 
 Status and publish time are never form fields: they change only through the
 workflow buttons and list actions, which call reviews.services. So a writer
@@ -23,7 +24,7 @@ from reviews import autosaves, services
 from reviews.editor import EditorEndpoints
 from reviews.forms import ReviewAdminForm
 from reviews.merging import field_diffs, review_values
-from reviews.models import PendingChange, Review, Transition
+from reviews.models import AuthorProfile, PendingChange, Review, Transition
 from reviews.presence import PresenceAdminMixin
 from reviews.previews import make_preview_token
 from reviews.scores import reader_summary
@@ -472,3 +473,15 @@ class ReviewAdmin(PresenceAdminMixin, EditorEndpoints, VersionAdmin):
                 done += 1
         if done:
             messages.success(request, f"{done} review(s) updated.")
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    """Who readers see on bylines; a staff user without a profile is bylined as the site."""
+
+    list_display = ["display_name", "user", "slug", "is_public"]
+    list_filter = ["is_public"]
+    search_fields = ["display_name", "user__username", "slug"]
+    prepopulated_fields = {"slug": ["display_name"]}
+    autocomplete_fields = ["user"]
+    fields = ["user", "display_name", "slug", "bio", "avatar", "is_public"]

@@ -1,9 +1,12 @@
 """RSS and Atom feeds of the latest live reviews.
 
-Authors appear by name only: `item_author_email` is deliberately not defined, so no
-address ever reaches a feed reader. Links are under SITE_URL when it is set (Django's
+Authors appear by their public byline only (reviews.authors.byline: a profile's name
+and page, else the site's name): `item_author_email` is deliberately not defined, so
+no address ever reaches a feed reader. Links are under SITE_URL when it is set (Django's
 syndication adds the request's host only to links that have none).
 """
+
+import copy
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -12,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from core.public_urls import absolute_url
 from reviews import selectors
-from reviews.authors import author_name
+from reviews.authors import byline
 
 FEED_LENGTH = 20
 
@@ -42,7 +45,18 @@ class LatestReviewsFeed(Feed):
         return item.excerpt or item.meta_description
 
     def item_author_name(self, item):
-        return author_name(item.author)
+        return byline(item.author).name
+
+    def get_feed(self, obj, request):
+        """Author links are not given the request's host by Django (item links are): a copy
+        of the feed per request knows it, for when SITE_URL is unset."""
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.get_feed(feed, obj, request)
+
+    def item_author_link(self, item):
+        url = byline(item.author).url
+        return absolute_url(url, request=self.request) if url else None
 
     def item_pubdate(self, item):
         return item.publish_at

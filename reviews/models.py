@@ -322,3 +322,40 @@ class Autosave(models.Model):
 
     def __str__(self):
         return f"Autosave of {self.review or 'a new review'} at {self.saved_at:%Y-%m-%d %H:%M}"
+
+
+class AuthorProfile(models.Model):
+    """How a staff user appears to readers: the byline, their page and its short bio.
+
+    A user without one (or with `is_public` off) is bylined as the site, never by
+    username (reviews.authors). Edited in the admin.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="author_profile"
+    )
+    slug = models.SlugField(unique=True, help_text="The page's address: /authors/<slug>/.")
+    display_name = models.CharField(max_length=100, help_text="The name on bylines and feeds.")
+    bio = models.TextField(max_length=600, blank=True, help_text="A few plain-text sentences.")
+    avatar = SafeImageField(
+        upload_to="avatars/",
+        blank=True,
+        width_field="avatar_width",
+        height_field="avatar_height",
+        help_text="Optional; a square picture works best. JPEG, PNG or WebP.",
+    )
+    avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    is_public = models.BooleanField(
+        "public", default=True, help_text="Off: bylines name the site and the page is gone."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("reviews:author", kwargs={"slug": self.slug})

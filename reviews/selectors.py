@@ -5,6 +5,7 @@ Every query starts from `Review.objects.live()`, the one definition of "public".
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     Func,
@@ -16,12 +17,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from taggit.models import Tag
 
 from catalog.models import Genre, Language, Title, TitleRelation
 from catalog.selectors import TITLE_CARD_OMITS, show_prefetches
-from reviews.models import Review
+from reviews.models import AuthorProfile, Review
 
 ALSO_CHECK_LIMIT = 4
 REVIEWS_IN_SECTION = 12
@@ -36,23 +37,27 @@ REVIEW_CARD_OMITS = (
     "body_html",
     "toc",
     "verdict",
+    "author__password",
     *(f"title__{column}" for column in TITLE_CARD_OMITS),
 )
+# A card's byline: the author's public profile (reviews.authors.byline), in the same row.
+BYLINE = "author__author_profile"
 
 
 def reviews_for_list() -> QuerySet[Review]:
-    """Live reviews as list cards display them: with their show (for the poster)."""
-    return Review.objects.live().select_related("title").defer(*REVIEW_CARD_OMITS)
+    """Live reviews as list cards display them: with their show (for the poster), their
+    author's byline and their tags (one more query per list, however many)."""
+    return (
+        Review.objects.live()
+        .select_related("title", BYLINE)
+        .prefetch_related("tags")
+        .defer(*REVIEW_CARD_OMITS)
+    )
 
 
 def reviews_for_feed() -> QuerySet[Review]:
     """Reviews as feed items show them: with author, and genres and tags as categories."""
-    return (
-        reviews_for_list()
-        .select_related("author")
-        .prefetch_related("title__genres", "tags")
-        .order_by(*NEWEST_FIRST)
-    )
+    return reviews_for_list().prefetch_related("title__genres").order_by(*NEWEST_FIRST)
 
 
 def reviews_for_home() -> QuerySet[Review]:
@@ -60,8 +65,48 @@ def reviews_for_home() -> QuerySet[Review]:
     return reviews_for_list().order_by("-is_featured", *NEWEST_FIRST)
 
 
+def public_tags() -> QuerySet[Tag]:
+    """Tags that at least one live review carries: the tag pages that exist."""
+    return Tag.objects.filter(review__in=Review.objects.live()).distinct().order_by("pk")
+
+
 def reviews_with_tag(tag: Tag) -> QuerySet[Review]:
     return reviews_for_list().filter(tags=tag).order_by(*NEWEST_FIRST)
+
+
+def public_authors() -> QuerySet[AuthorProfile]:
+    """Public author profiles with at least one live review: the author pages that exist."""
+    live_reviews = Review.objects.live().filter(author_id=OuterRef("user_id"))
+    return AuthorProfile.objects.filter(Exists(live_reviews), is_public=True).order_by("pk")
+
+
+def reviews_by_author(profile: AuthorProfile) -> QuerySet[Review]:
+    return reviews_for_list().filter(author_id=profile.user_id).order_by(*NEWEST_FIRST)
+
+
+def archive_months(year: int | None = None) -> list[dict]:
+    """Months with live reviews, newest first, as {"month": datetime, "count": n}: one query.
+
+    Months are the site's time zone's (TIME_ZONE), as the archive's addresses are.
+    """
+    reviews = Review.objects.live()
+    if year is not None:
+        reviews = reviews.filter(publish_at__year=year)
+    return list(
+        reviews.order_by()
+        .annotate(month=TruncMonth("publish_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+
+
+def reviews_published_in(year: int, month: int | None = None) -> QuerySet[Review]:
+    """Live reviews published in a year, or one month of it, newest first."""
+    reviews = reviews_for_list().filter(publish_at__year=year)
+    if month is not None:
+        reviews = reviews.filter(publish_at__month=month)
+    return reviews.order_by(*NEWEST_FIRST)
 
 
 def reviews_of_title(title: Title) -> QuerySet[Review]:
@@ -87,7 +132,7 @@ def review_for_page(slug: str, reviews: QuerySet[Review] | None = None) -> Revie
     """
     reviews = Review.objects.live() if reviews is None else reviews
     return (
-        reviews.select_related("title", "season", "author")
+        reviews.select_related("title", "season", BYLINE)
         .prefetch_related("tags", *show_prefetches("title__"))
         .get(slug=slug)
     )
@@ -167,7 +212,8 @@ def also_check(review: Review) -> list[Review]:
     )
     return list(
         Review.objects.filter(pk__in=Subquery(picked_ids))
-        .select_related("title")
+        .select_related("title", BYLINE)
+        .prefetch_related("tags")
         .annotate(**ranking)
         .order_by(*rank_order)
     )

@@ -6,7 +6,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from catalog.models import Title
 from catalog.selectors import episode_count
-from reviews.authors import author_name
+from core.public_urls import absolute_url
+from reviews.authors import byline
 from reviews.models import Review
 
 # The characters that could close the <script> element or open a comment inside it;
@@ -27,7 +28,19 @@ def item_reviewed(title: Title) -> dict:
     }
 
 
-def review_json_ld(review: Review, url: str, image_url: str = "") -> dict:
+def review_author(review: Review, request=None) -> dict:
+    """The author's Person with their page, or the site as an Organization (no public profile)."""
+    author = byline(review.author)
+    if not author.is_person:
+        return {"@type": "Organization", "name": author.name}
+    return {
+        "@type": "Person",
+        "name": author.name,
+        "url": absolute_url(author.url, request=request),
+    }
+
+
+def review_json_ld(review: Review, url: str, image_url: str = "", request=None) -> dict:
     """Reads only the review's prefetched data, so it adds no query to the page."""
     data = {
         "@context": "https://schema.org",
@@ -35,7 +48,7 @@ def review_json_ld(review: Review, url: str, image_url: str = "") -> dict:
         "name": review.display_headline,
         "url": url,
         "itemReviewed": item_reviewed(review.title),
-        "author": {"@type": "Person", "name": author_name(review.author)},
+        "author": review_author(review, request),
         "datePublished": review.publish_at.isoformat() if review.publish_at else None,
         "dateModified": review.updated_at.isoformat(),
         "description": review.meta_description or review.excerpt,

@@ -1,4 +1,4 @@
-"""Public review URLs: reviews, tags, feeds, the sitemap, robots.txt and the preview link."""
+"""Public review URLs: reviews, tags, authors, date archives, feeds, sitemap, robots, preview."""
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
@@ -12,6 +12,10 @@ app_name = "reviews"
 urlpatterns = [
     path("reviews/<slug:slug>/", views.review_detail, name="detail"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("authors/<slug:slug>/", views.author_detail, name="author"),
+    path("archive/", views.archive_index, name="archive"),
+    path("archive/<int:year>/", views.archive_year, name="archive_year"),
+    path("archive/<int:year>/<int:month>/", views.archive_month, name="archive_month"),
     path("feeds/reviews/", LatestReviewsFeed(), name="feed"),
     path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -1,12 +1,14 @@
-"""Public review pages: a review, a tag, the unpublished preview, and robots.txt."""
+"""Public review pages: a review, a tag, an author, the date archives, the preview, robots.txt."""
+
+import datetime
 
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
-from taggit.models import Tag
 
 from catalog import selectors as catalog_selectors
 from core.public_urls import absolute_url
@@ -62,7 +64,10 @@ def render_review(request, review: Review, *, is_preview: bool = False):
             "also_check": selectors.also_check(review),
             "json_ld": json_ld_script(
                 review_json_ld(
-                    review, absolute_url(review.get_absolute_url(), request=request), image_url
+                    review,
+                    absolute_url(review.get_absolute_url(), request=request),
+                    image_url,
+                    request=request,
                 )
             ),
             "is_preview": is_preview,
@@ -115,11 +120,57 @@ def preview_refused(request, reason: str):
 
 def tag_detail(request, slug):
     """Live reviews with a tag; a tag that no live review carries is unknown to the public."""
-    tag = get_object_or_404(
-        Tag.objects.filter(review__in=Review.objects.live()).distinct(), slug=slug
-    )
+    tag = get_object_or_404(selectors.public_tags(), slug=slug)
     page_obj = page_of_reviews(request, selectors.reviews_with_tag(tag))
     return render(request, "reviews/tag_detail.html", {"tag": tag, "page_obj": page_obj})
+
+
+def author_detail(request, slug):
+    """An author's page: their profile and live reviews; only public authors with some have one."""
+    profile = get_object_or_404(selectors.public_authors(), slug=slug)
+    page_obj = page_of_reviews(request, selectors.reviews_by_author(profile))
+    return render(request, "reviews/author_detail.html", {"profile": profile, "page_obj": page_obj})
+
+
+def archive_index(request):
+    """Every month with live reviews, grouped by year; the footer links here."""
+    months = selectors.archive_months()
+    years = {}
+    for month in months:
+        years.setdefault(month["month"].year, []).append(month)
+    return render(request, "reviews/archive_index.html", {"years": years})
+
+
+def archive_period(year: int, month: int = 1) -> datetime.date:
+    """The first day of the period; a year or month no calendar has (0, 13, 99999) is a 404.
+
+    So is year 1: its start in a time zone east of UTC falls before the first datetime.
+    """
+    if not datetime.MINYEAR < year <= datetime.MAXYEAR:
+        raise Http404("No such period.")
+    try:
+        return datetime.date(year, month, 1)
+    except ValueError as invalid:
+        raise Http404("No such period.") from invalid
+
+
+def archive_year(request, year):
+    period = archive_period(year)
+    months = selectors.archive_months(year)
+    if not months:
+        raise Http404("No reviews were published that year.")
+    page_obj = page_of_reviews(request, selectors.reviews_published_in(year))
+    context = {"period": period, "period_name": str(year), "months": months, "page_obj": page_obj}
+    return render(request, "reviews/archive_period.html", context)
+
+
+def archive_month(request, year, month):
+    period = archive_period(year, month)
+    page_obj = page_of_reviews(request, selectors.reviews_published_in(year, month))
+    if not page_obj.paginator.count:
+        raise Http404("No reviews were published that month.")
+    context = {"period": period, "period_name": date_format(period, "F Y"), "page_obj": page_obj}
+    return render(request, "reviews/archive_period.html", context)
 
 
 def robots_txt(request):

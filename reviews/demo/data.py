@@ -35,6 +35,38 @@ class DemoReview:
 
 
 @dataclass(frozen=True)
+class DemoAuthor:
+    """A demo user's public profile: their byline and author page."""
+
+    username: str
+    slug: str
+    display_name: str
+    bio: str
+
+
+AUTHORS = (
+    DemoAuthor(
+        username="editor",
+        slug="mika-tanabe",
+        display_name="Mika Tanabe",
+        bio=(
+            "Edits the blog and writes about mecha, space opera and anything with a good "
+            "orchestral score. Has rewatched Cowboy Bebop more times than is healthy."
+        ),
+    ),
+    DemoAuthor(
+        username="writer",
+        slug="jonas-berg",
+        display_name="Jonas Berg",
+        bio=(
+            "Reviews the season's new shows, and the dubs and subtitles they come with. "
+            "Partial to slow slice-of-life and fast sports anime alike."
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
 class DemoImage:
     """A library image the demo draws; a body file places it as ``![](image:{key})``."""
 

@@ -2,9 +2,9 @@
 
 The library images the bodies place are drawn first, once: each is keyed on its alt
 text, and a body file's ``image:{key}`` becomes that image's ``image:42``. Reviews
-are keyed on their slug through `update_or_create`, so a second run
-updates rather than duplicates. Publish times are set relative to the moment of
-loading, so the published ones are always recent and the scheduled one is always
+are keyed on their slug through `update_or_create` (the authors' profiles on their
+user), so a second run updates rather than duplicates. Publish times are set relative
+to the moment of loading, so the published ones are always recent and the scheduled one is always
 ahead. A review's workflow history is written only when it is first created.
 """
 
@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from catalog.models import Season, Title
 from images.models import Image
-from reviews.demo.data import IMAGES, REVIEWS, DemoImage, DemoReview
-from reviews.models import Review, Transition
+from reviews.demo.data import AUTHORS, IMAGES, REVIEWS, DemoImage, DemoReview
+from reviews.models import AuthorProfile, Review, Transition
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 # How a body file names a demo image: image:{mars-capital}.
@@ -48,8 +48,13 @@ def load(log) -> None:
 
 @transaction.atomic
 def load_demo_reviews() -> list[Review]:
-    """Create or update every demo review; needs the demo catalog in place."""
+    """Create or update every demo review and its author's profile; needs the demo catalog."""
     now = timezone.now()
+    for demo in AUTHORS:
+        AuthorProfile.objects.update_or_create(
+            user=_author(demo.username),
+            defaults={"slug": demo.slug, "display_name": demo.display_name, "bio": demo.bio},
+        )
     image_ids = {demo.key: _ensure_image(demo).pk for demo in IMAGES}
     return [_load_review(demo, now, image_ids) for demo in REVIEWS]
 

@@ -1,4 +1,4 @@
-"""Review lists for the catalog's and the home page, and the author's public name.
+"""Review lists for the catalog's and the home page, and authors' names (admin and public).
 
 The catalog app must not import reviews (dependencies point one way), so its
 templates pull their "Reviews" sections in through these tags instead; the home
@@ -22,7 +22,14 @@ def latest_reviews(page_obj):
 
 @register.filter
 def author_name(user) -> str:
+    """The admin-side name; public pages use `byline`."""
     return authors.author_name(user)
+
+
+@register.inclusion_tag("reviews/includes/byline.html")
+def byline(user):
+    """The reader-facing author: their public profile's name and page, else the site's name."""
+    return {"byline": authors.byline(user)}
 
 
 @register.inclusion_tag(SECTION_TEMPLATE)

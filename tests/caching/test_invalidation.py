@@ -16,7 +16,7 @@ from reviews import services
 from tests.caching.helpers import served, warm
 from tests.comments.factories import CommentFactory
 from tests.images.factories import ImageFactory
-from tests.reviews.factories import ReviewFactory, staff_user
+from tests.reviews.factories import AuthorProfileFactory, ReviewFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +262,56 @@ def test_approving_50_comments_in_bulk_retires_the_pages_once(
         )
 
     assert bumps == ["site", "site"]
+
+
+def test_author_page_and_archive_show_a_newly_published_review_at_once(client, editor):
+    profile = AuthorProfileFactory(slug="kavya")
+    ReviewFactory(author=profile.user)
+    draft = ReviewFactory(draft=True, author=profile.user, headline="Her second review")
+    cached(client, "/authors/kavya/", "/archive/")
+
+    services.publish_review(review=draft, by=editor)
+
+    local = timezone.localtime(draft.publish_at)
+    for url in ("/authors/kavya/", f"/archive/{local.year}/{local.month}/"):
+        state, html = served(client, url)
+        assert state == "miss"
+        assert "Her second review" in html
+    assert "(2)" in served(client, "/archive/")[1]
+
+
+def test_unpublishing_a_review_takes_it_off_the_cached_author_page_and_archive(
+    client, review, editor
+):
+    AuthorProfileFactory(user=review.author, slug="kavya")
+    ReviewFactory(author=review.author)
+    local = timezone.localtime(review.publish_at)
+    month = f"/archive/{local.year}/{local.month}/"
+    cached(client, "/authors/kavya/", month)
+
+    services.unpublish_review(review=review, by=editor)
+
+    assert "Metallic Rouge reviewed" not in served(client, "/authors/kavya/")[1]
+    assert "Metallic Rouge reviewed" not in served(client, month)[1]
+
+
+def test_a_changed_review_headline_reaches_the_cached_archive(client, review, editor):
+    local = timezone.localtime(review.publish_at)
+    month = f"/archive/{local.year}/{local.month}/"
+    cached(client, month)
+
+    review.headline = "A sharper headline"
+    services.save_review(review=review, by=editor)
+
+    assert "A sharper headline" in served(client, month)[1]
+
+
+def test_editing_an_author_profile_in_the_admin_updates_cached_bylines(client, review, editor):
+    profile = AuthorProfileFactory(user=review.author, display_name="Kavya Raman", slug="kavya")
+    cached(client, review.get_absolute_url(), "/authors/kavya/")
+
+    profile.display_name = "Kavya R."
+    profile.save()
+
+    assert "Kavya R.</a>" in served(client, review.get_absolute_url())[1]
+    assert "<h1>Kavya R.</h1>" in served(client, "/authors/kavya/")[1]

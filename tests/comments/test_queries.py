@@ -16,7 +16,7 @@ REPLIES_PER_THREAD = 4
 # the page of threads, one query for the threads' comments.
 DISCUSSION_QUERIES = 3
 # The whole review page: the reviews app's own queries plus the discussion's.
-REVIEW_PAGE_QUERIES = 9
+REVIEW_PAGE_QUERIES = 10
 
 
 def add_threads(review, threads=THREADS, replies=REPLIES_PER_THREAD) -> None:

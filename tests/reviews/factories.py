@@ -1,4 +1,5 @@
-"""factory_boy factories for reviews: a ReviewFactory that is live unless a trait says otherwise."""
+"""factory_boy factories for reviews: a ReviewFactory that is live unless a trait says otherwise,
+and authors' public profiles."""
 
 from datetime import timedelta
 
@@ -6,7 +7,7 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from reviews.models import Review
+from reviews.models import AuthorProfile, Review
 from tests.factories import TitleFactory, UserFactory
 
 
@@ -51,3 +52,15 @@ def staff_user(role: str, **kwargs):
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=role))
     return user
+
+
+class AuthorProfileFactory(factory.django.DjangoModelFactory):
+    """A public author profile; pass `user` to give an existing review's author one."""
+
+    class Meta:
+        model = AuthorProfile
+
+    user = factory.SubFactory(UserFactory)
+    display_name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    bio = "Writes about anime."

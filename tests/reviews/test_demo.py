@@ -13,7 +13,7 @@ from taggit.models import TaggedItem
 
 from catalog.models import Title
 from images.models import Image
-from reviews.models import Review, ReviewImage, Transition
+from reviews.models import AuthorProfile, Review, ReviewImage, Transition
 
 pytestmark = pytest.mark.django_db
 
@@ -85,11 +85,27 @@ def test_loading_the_demo_twice_duplicates_nothing(demo):
             get_user_model().objects.count(),
             list(Image.objects.values_list("pk", "file")),
             ReviewImage.objects.count(),
+            list(AuthorProfile.objects.values_list("pk", "user__username", "display_name")),
         )
 
     first = counts()
     load_demo()
     assert counts() == first
+
+
+def test_demo_authors_have_public_profiles_that_bylines_link(demo, client):
+    profiles = dict(AuthorProfile.objects.values_list("user__username", "display_name"))
+    assert profiles == {"editor": "Mika Tanabe", "writer": "Jonas Berg"}
+    review = Review.objects.get(slug=LONG_REVIEW)
+    profile = review.author.author_profile
+
+    page = client.get(review.get_absolute_url()).content.decode()
+    author_page = client.get(profile.get_absolute_url()).content.decode()
+
+    assert f'rel="author">{profile.display_name}</a>' in page
+    assert "By editor" not in page
+    assert profile.bio in author_page
+    assert review.display_headline in author_page
 
 
 def test_the_long_review_places_two_library_images_one_inside_the_spoiler(demo, settings):

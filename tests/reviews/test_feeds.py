@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import GenreFactory, TitleFactory, UserFactory
-from tests.reviews.factories import ReviewFactory
+from tests.reviews.factories import AuthorProfileFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,21 +51,38 @@ def test_rss_lists_the_latest_twenty_reviews_newest_first(client):
     assert links[-1].endswith(reviews[19].get_absolute_url())
 
 
-def test_atom_entry_names_the_author_by_name(client):
-    ReviewFactory(author=UserFactory(first_name="Kavya", last_name="Raman"))
+def test_atom_entry_names_the_author_by_display_name_and_links_their_page(client):
+    profile = AuthorProfileFactory(display_name="Kavya Raman", slug="kavya-raman")
+    ReviewFactory(author=profile.user)
 
     feed = parsed(client, "/feeds/reviews/atom/")
 
-    assert feed.find(f"{ATOM}entry/{ATOM}author/{ATOM}name").text == "Kavya Raman"
+    author = feed.find(f"{ATOM}entry/{ATOM}author")
+    assert author.find(f"{ATOM}name").text == "Kavya Raman"
+    assert author.find(f"{ATOM}uri").text == "http://testserver/authors/kavya-raman/"
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feed_names_an_author_without_a_public_profile_as_the_site(client, settings, url):
+    ReviewFactory(author=UserFactory(username="kavya", first_name="Kavya"))
+    AuthorProfileFactory(user=ReviewFactory().author, display_name="Hidden Name", is_public=False)
+
+    content = client.get(url).content.decode()
+
+    assert content.count(f">{settings.SITE_NAME}</") == 2
+    assert "kavya" not in content.lower()
+    assert "Hidden Name" not in content
 
 
 @pytest.mark.parametrize("url", FEEDS)
 def test_feeds_never_contain_an_email_address(client, url):
-    ReviewFactory(author=UserFactory(username="kavya", email="kavya@private.example"))
+    user = UserFactory(username="kavya", email="kavya@private.example")
+    AuthorProfileFactory(user=user, display_name="Kavya")
+    ReviewFactory(author=user)
 
     content = client.get(url).content.decode()
 
-    assert "kavya" in content
+    assert "Kavya" in content
     assert "@" not in content
 
 

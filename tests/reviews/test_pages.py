@@ -19,7 +19,7 @@ from tests.factories import (
     TitleFactory,
     UserFactory,
 )
-from tests.reviews.factories import ReviewFactory
+from tests.reviews.factories import AuthorProfileFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +52,29 @@ def test_review_page_shows_the_article_and_its_table_of_contents(client):
     assert "<li>Naomi</li>" in page
 
 
-def test_review_page_names_the_author_and_never_their_email(client):
-    author = UserFactory(first_name="Kavya", last_name="Raman", email="kavya@private.example")
+def test_review_page_bylines_the_authors_display_name_linked_to_their_page(client):
+    author = UserFactory(username="kraman", email="kavya@private.example")
+    AuthorProfileFactory(user=author, display_name="Kavya Raman", slug="kavya-raman")
     review = ReviewFactory(author=author)
 
     page = client.get(review.get_absolute_url()).content.decode()
 
-    assert "Kavya Raman" in page
+    assert 'href="/authors/kavya-raman/" rel="author">Kavya Raman</a>' in page
     assert "kavya@private.example" not in page
+    assert "kraman" not in page
+
+
+def test_review_page_bylines_an_author_without_a_public_profile_as_the_site(client, settings):
+    author = UserFactory(username="kraman", first_name="Kavya", last_name="Raman")
+    review = ReviewFactory(author=author)
+
+    page = client.get(review.get_absolute_url()).content.decode()
+
+    assert (
+        f'By <span class="review__author"><span class="byline__author">{settings.SITE_NAME}' in page
+    )
+    assert "kraman" not in page
+    assert "Kavya" not in page
 
 
 def test_review_page_shows_dates_published_and_updated(client):
@@ -256,6 +271,45 @@ def test_tag_page_lists_the_live_reviews_with_that_tag(client):
 
     assert tagged.get_absolute_url() in page
     assert untagged.get_absolute_url() not in page
+
+
+def test_review_page_links_its_tags_to_their_tag_pages(client):
+    review = ReviewFactory(tags=["mecha pilots", "Space <opera>"])
+
+    page = client.get(review.get_absolute_url()).content.decode()
+
+    assert '<a class="chip chip--tag" href="/tags/mecha-pilots/">#mecha pilots</a>' in page
+    assert '<a class="chip chip--tag" href="/tags/space-opera/">#Space &lt;opera&gt;</a>' in page
+
+
+def test_review_cards_link_their_tags_to_their_tag_pages(client):
+    ReviewFactory(tags=["mecha pilots"])
+
+    page = client.get("/").content.decode()
+
+    assert 'href="/tags/mecha-pilots/">#mecha pilots</a>' in page
+
+
+def test_a_tag_linked_from_a_card_leads_to_its_page(client):
+    ReviewFactory(tags=["Slow burn"])
+    page = client.get("/").content.decode()
+    href = page.split('class="chip chip--tag" href="')[1].split('"')[0]
+
+    response = client.get(href)
+
+    assert response.status_code == 200
+    assert "<h1>Slow burn</h1>" in response.content.decode()
+
+
+def test_tag_page_is_paginated_twelve_a_page(client):
+    ReviewFactory.create_batch(13, tags=["mecha"])
+
+    first = client.get("/tags/mecha/")
+    second = client.get("/tags/mecha/?page=2")
+
+    assert len(first.context["page_obj"].object_list) == 12
+    assert 'rel="next"' in first.content.decode()
+    assert len(second.context["page_obj"].object_list) == 1
 
 
 def test_an_unknown_tag_is_not_found(client):

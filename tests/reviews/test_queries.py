@@ -8,9 +8,10 @@ from tests.reviews.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
-# review (+ show, season, author), tags, genres, studios, seasons, episodes, variants,
-# audio and subtitle languages, Also Check, and the comment section's reads.
-REVIEW_PAGE_QUERIES = 16
+# review (+ show, season, author's profile), tags, genres, studios, seasons, episodes,
+# variants, audio and subtitle languages, Also Check and its cards' tags, and the comment
+# section's reads.
+REVIEW_PAGE_QUERIES = 17
 
 
 def review_with_surroundings(how_many: int):

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 
 from tests.catalog.images import image_bytes
 from tests.factories import QualityVariantFactory, TitleFactory, UserFactory
-from tests.reviews.factories import ReviewFactory
+from tests.reviews.factories import AuthorProfileFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,7 @@ def test_review_page_without_any_image_has_no_open_graph_image(client, review):
 
 def test_review_json_ld_describes_the_review_of_a_series(client):
     author = UserFactory(first_name="Kavya", last_name="Raman", email="kavya@private.example")
+    AuthorProfileFactory(user=author, display_name="Kavya Raman", slug="kavya-raman")
     variant = QualityVariantFactory(season__title=TitleFactory(name="Metallic Rouge"))
     variant.season.episodes.create(number=1)
     variant.season.episodes.create(number=2)
@@ -126,7 +127,11 @@ def test_review_json_ld_describes_the_review_of_a_series(client):
         "genre": [],
         "numberOfEpisodes": 2,
     }
-    assert data["author"] == {"@type": "Person", "name": "Kavya Raman"}
+    assert data["author"] == {
+        "@type": "Person",
+        "name": "Kavya Raman",
+        "url": "http://testserver/authors/kavya-raman/",
+    }
     assert data["datePublished"] == review.publish_at.isoformat()
     assert data["reviewRating"] == {
         "@type": "Rating",
@@ -135,6 +140,15 @@ def test_review_json_ld_describes_the_review_of_a_series(client):
         "worstRating": 0,
     }
     assert "kavya@private.example" not in raw
+
+
+def test_review_json_ld_names_the_site_for_an_author_without_a_public_profile(client, settings):
+    review = ReviewFactory(author=UserFactory(username="kraman"))
+
+    (raw,) = head_of(client, review.get_absolute_url()).json_ld
+
+    assert json.loads(raw)["author"] == {"@type": "Organization", "name": settings.SITE_NAME}
+    assert "kraman" not in raw
 
 
 def test_review_json_ld_has_no_rating_without_an_editor_score(client):

@@ -106,3 +106,13 @@ def test_review_contents_follow_the_reader_beside_the_body_on_a_desktop(
 
     contents.get_by_role("link").first.click()
     expect(contents).to_be_in_viewport(ratio=1)
+
+
+def test_the_info_box_follows_the_reader_when_a_review_has_no_contents(
+    page, live_server, discussed_review
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + discussed_review.get_absolute_url())
+    assert page.get_by_role("navigation", name="Contents").count() == 0
+    page.locator(".review__body p").last.scroll_into_view_if_needed()
+    expect(page.get_by_role("region", name="Information")).to_be_in_viewport(ratio=1)

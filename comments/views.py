@@ -122,6 +122,7 @@ def report(request, pk):
         messages.success(request, "Thank you: the moderators will look at this comment.")
     else:
         messages.info(request, "You have already reported this comment.")
-    response = redirect(comment.get_absolute_url())
+    # Back to the thank-you, not to the comment: it is shown above the thread.
+    response = redirect(f"{comment.review.get_absolute_url()}#comments-status")
     remember_voter(response, voter)
     return response

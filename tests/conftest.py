@@ -80,7 +80,7 @@ CHROMIUM_ARGS = [
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 TESTS_DIR = Path(__file__).resolve().parent
 AXE_SCRIPT = TESTS_DIR / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def skip_or_fail_in_ci(reason: str):
@@ -162,7 +162,7 @@ def save_screenshot(page, request):
 
 @pytest.fixture
 def axe_violations():
-    """Run axe-core in a page; return its violations of WCAG 2.1 level A and AA.
+    """Run axe-core in a page; return its violations of WCAG 2.0-2.2 level A and AA.
 
     axe-core comes from npm (tests/browser/package.json, installed by `make test`).
     It is evaluated through the DevTools protocol, so a strict Content-Security-
@@ -177,7 +177,7 @@ def axe_violations():
         return page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
             ".then(results => results.violations)",
-            WCAG_21_A_AA,
+            WCAG_A_AA,
         )
 
     return run

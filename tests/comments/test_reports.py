@@ -17,9 +17,11 @@ def test_a_report_is_recorded_and_the_reader_is_thanked(client):
     comment = CommentFactory()
     response = report(client, comment)
     assert response.status_code == 302
-    assert response["Location"] == comment.get_absolute_url()
+    assert response["Location"] == f"{comment.review.get_absolute_url()}#comments-status"
     assert comment.reports.count() == 1
     page = client.get(comment.review.get_absolute_url()).content.decode()
+    # The redirect lands on the thank-you, shown above the thread.
+    assert '<ul id="comments-status" class="comments__messages" role="status">' in page
     assert "the moderators will look at this comment" in page
 
 

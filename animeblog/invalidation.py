@@ -2,8 +2,8 @@
 
 The apps with write services announce their changes as domain signals (reviews,
 comments, ratings and images: `<app>/signals.py`), and the page cache listens to those, once
-per change however many rows it touched. The catalog, tags, user names and the
-Discussion settings have no services (editors change them in the admin), so for
+per change however many rows it touched. The catalog, static pages, tags, user names
+and the Discussion settings have no services (editors change them in the admin), so for
 them the model signals are the events. Listening here, in the project package,
 keeps the apps free of cache code.
 
@@ -32,7 +32,7 @@ from reviews.signals import (
 )
 
 # Apps whose rows show on public pages and that change without a service of their own.
-MODEL_SIGNAL_APPS = ("catalog", "taggit")
+MODEL_SIGNAL_APPS = ("catalog", "pages", "taggit")
 # Apps whose many-to-many relations show on public pages (genres, tags, languages).
 PUBLIC_RELATION_APPS = ("catalog", "reviews", "taggit")
 DISPATCH_PREFIX = "animeblog.page_cache"

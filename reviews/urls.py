@@ -1,11 +1,9 @@
-"""Public review URLs: reviews, tags, feeds, the sitemap, robots.txt and the preview link."""
+"""Public review URLs: reviews, tags, feeds, robots.txt and the preview link."""
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from reviews import views
 from reviews.feeds import LatestReviewsAtomFeed, LatestReviewsFeed
-from reviews.sitemaps import SITEMAPS
 
 app_name = "reviews"
 
@@ -14,7 +12,6 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("feeds/reviews/", LatestReviewsFeed(), name="feed"),
     path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("preview/<str:token>/", views.preview, name="preview"),
 ]

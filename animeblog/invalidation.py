@@ -49,9 +49,14 @@ def site_changed(sender, **kwargs):
 
 
 def ratings_changed(sender, review_ids, **kwargs):
-    """Votes change only their reviews' pages (the rating box and its structured data)."""
-    for slug in Review.objects.filter(pk__in=review_ids).values_list("slug", flat=True):
+    """Votes change only their reviews' pages (the rating box and its structured data) and
+    their shows' pages (whose structured data sums the reviews' ratings)."""
+    rated = Review.objects.filter(pk__in=review_ids).values_list("slug", "title__slug")
+    for slug, title_slug in rated:
         _now_and_on_commit(bump_path_generation, reverse("reviews:detail", kwargs={"slug": slug}))
+        _now_and_on_commit(
+            bump_path_generation, reverse("catalog:title", kwargs={"slug": title_slug})
+        )
 
 
 def discussion_settings_saved(sender, instance, created, raw=False, **kwargs):

@@ -13,6 +13,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -66,6 +67,17 @@ def reviews_with_tag(tag: Tag) -> QuerySet[Review]:
 
 def reviews_of_title(title: Title) -> QuerySet[Review]:
     return reviews_for_list().filter(title=title).order_by(*NEWEST_FIRST)
+
+
+def title_ratings(title: Title) -> dict:
+    """The reader votes on the show's live reviews, summed: `rating_sum` and `rating_count`."""
+    return (
+        reviews_of_title(title)
+        .order_by()
+        .aggregate(
+            rating_sum=Coalesce(Sum("rating_sum"), 0), rating_count=Coalesce(Sum("rating_count"), 0)
+        )
+    )
 
 
 def reviews_in_genre(genre: Genre) -> QuerySet[Review]:

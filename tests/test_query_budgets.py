@@ -31,9 +31,9 @@ TAG_PAGE_QUERIES = 3
 # The genre, its live reviews with their shows, the paginator's count, the page of
 # shows and their genres (tests/catalog/test_pages.py pins it without reviews).
 GENRE_PAGE_QUERIES = 5
-# The show and its nine prefetches, then its live reviews
+# The show and its nine prefetches, then its live reviews and their summed reader votes
 # (tests/catalog/test_pages.py pins it without reviews).
-SHOW_PAGE_QUERIES = 11
+SHOW_PAGE_QUERIES = 12
 # The review with show, season and author; tags, genres, studios, seasons, episodes,
 # variants, audio and subtitle languages; Also Check; the discussion settings, its counts
 # and its page of comments.

@@ -46,11 +46,14 @@ def reviews_for_list() -> QuerySet[Review]:
     return Review.objects.live().select_related("title").defer(*REVIEW_CARD_OMITS)
 
 
-def reviews_for_feed() -> QuerySet[Review]:
-    """Reviews as feed items show them: with author, and genres and tags as categories."""
+def reviews_for_feed(*, with_body: bool = False) -> QuerySet[Review]:
+    """Reviews as feed items show them: with author, and genres and tags as categories;
+    `with_body` for full-text items, which carry the article."""
+    omitted = [column for column in REVIEW_CARD_OMITS if not (with_body and column == "body_html")]
     return (
-        reviews_for_list()
-        .select_related("author")
+        Review.objects.live()
+        .select_related("title", "author")
+        .defer(*omitted)
         .prefetch_related("title__genres", "tags")
         .order_by(*NEWEST_FIRST)
     )

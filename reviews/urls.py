@@ -3,7 +3,12 @@
 from django.urls import path
 
 from reviews import views
-from reviews.feeds import LatestReviewsAtomFeed, LatestReviewsFeed
+from reviews.feeds import (
+    GenreReviewsFeed,
+    LatestReviewsAtomFeed,
+    LatestReviewsFeed,
+    TitleReviewsFeed,
+)
 
 app_name = "reviews"
 
@@ -12,6 +17,8 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("feeds/reviews/", LatestReviewsFeed(), name="feed"),
     path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),
+    path("feeds/shows/<slug:slug>/", TitleReviewsFeed(), name="title_feed"),
+    path("feeds/genres/<slug:slug>/", GenreReviewsFeed(), name="genre_feed"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("preview/<str:token>/", views.preview, name="preview"),
 ]

@@ -12,6 +12,7 @@ PUBLIC_PAGES = {
     "show": "/anime/metallic-rouge/",
     "genre": "/genres/cyberpunk/",
     "tag": "/tags/cyberpunk/",
+    "static page": "/pages/privacy/",
 }
 
 

@@ -2,8 +2,9 @@
 
 The apps with write services announce their changes as domain signals (reviews,
 comments, ratings and images: `<app>/signals.py`), and the page cache listens to those, once
-per change however many rows it touched. The catalog, tags, user names, author
-profiles and the Discussion settings have no services (editors change them in the admin), so for
+per change however many rows it touched. The catalog, static pages, tags, user names,
+author profiles and the Discussion settings have no services (editors change them in
+the admin), so for
 them the model signals are the events. Listening here, in the project package,
 keeps the apps free of cache code.
 
@@ -32,7 +33,7 @@ from reviews.signals import (
 )
 
 # Apps whose rows show on public pages and that change without a service of their own.
-MODEL_SIGNAL_APPS = ("catalog", "taggit")
+MODEL_SIGNAL_APPS = ("catalog", "pages", "taggit")
 # Models of other apps that show on public pages and that editors change in the admin.
 MODEL_SIGNAL_MODELS = (AuthorProfile,)
 # Apps whose many-to-many relations show on public pages (genres, tags, languages).
@@ -51,9 +52,14 @@ def site_changed(sender, **kwargs):
 
 
 def ratings_changed(sender, review_ids, **kwargs):
-    """Votes change only their reviews' pages (the rating box and its structured data)."""
-    for slug in Review.objects.filter(pk__in=review_ids).values_list("slug", flat=True):
+    """Votes change only their reviews' pages (the rating box and its structured data) and
+    their shows' pages (whose structured data sums the reviews' ratings)."""
+    rated = Review.objects.filter(pk__in=review_ids).values_list("slug", "title__slug")
+    for slug, title_slug in rated:
         _now_and_on_commit(bump_path_generation, reverse("reviews:detail", kwargs={"slug": slug}))
+        _now_and_on_commit(
+            bump_path_generation, reverse("catalog:title", kwargs={"slug": title_slug})
+        )
 
 
 def discussion_settings_saved(sender, instance, created, raw=False, **kwargs):

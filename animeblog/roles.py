@@ -28,7 +28,7 @@ ROLE_PERMISSIONS = {
         "catalog.view_titlerelation",
     ],
     # Everything on reviews (the workflow included), the image library, reader ratings,
-    # tags and the catalog; the comment queue and the discussion settings.
+    # tags and the catalog; the comment queue and the discussion settings; static pages.
     "Editors": [
         "reviews.add_review",
         "reviews.change_review",
@@ -103,6 +103,10 @@ ROLE_PERMISSIONS = {
         "comments.view_moderationdecision",
         "comments.view_discussionsettings",
         "comments.change_discussionsettings",
+        "pages.add_page",
+        "pages.change_page",
+        "pages.delete_page",
+        "pages.view_page",
     ],
     # The comment queue (status changes go through the admin actions), reports, the
     # moderation history and the discussion settings; reviews and shows to read only.

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "reviews",
     "ratings",
     "comments",
+    "pages",
     "animeblog",
 ]
 
@@ -196,6 +197,10 @@ USE_TZ = True
 SITE_NAME = os.environ.get("SITE_NAME", "Anime Review Blog")
 # Absolute base URL for feeds, sitemaps and canonical links, e.g. https://anime.example.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# What a feed item carries: "excerpt" (the review's excerpt) or "full" (the whole article).
+FEED_CONTENT = os.environ.get("FEED_CONTENT", "excerpt")
+if FEED_CONTENT not in {"excerpt", "full"}:
+    raise ImproperlyConfigured('FEED_CONTENT must be "excerpt" or "full".')
 
 # Reader ratings: votes accepted from one IP address per window (seconds), counted in
 # the cache; slows ballot stuffing by clearing cookies.

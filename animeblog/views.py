@@ -1,5 +1,8 @@
-"""Site-wide views: the home page, search and the health check."""
+"""Site-wide views: the home page, search, the sitemap index and the health check."""
 
+import dataclasses
+
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import DatabaseError
@@ -10,8 +13,9 @@ from django.views.decorators.cache import never_cache
 
 from animeblog import search as site_search
 from animeblog.forms import SearchForm
+from animeblog.sitemaps import SITEMAPS
 from catalog import selectors
-from core.public_urls import absolute_url
+from core.public_urls import absolute_url, site_url
 from reviews import selectors as review_selectors
 from reviews.views import page_of_reviews
 
@@ -64,6 +68,22 @@ def search_canonical_url(request, form: SearchForm, page_number: int) -> str:
     if page_number > 1:
         params["page"] = page_number
     return absolute_url(f"{request.path}?{urlencode(sorted(params.items()))}", request=request)
+
+
+def sitemap_index(request):
+    """Django's sitemap index, its sections named under SITE_URL like every other address.
+
+    Django builds them from the request's host, which behind a proxy is not the public name.
+    """
+    response = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    request_base = f"{request.scheme}://{request.get_host()}"
+    response.context_data["sitemaps"] = [
+        dataclasses.replace(
+            item, location=site_url(request) + item.location.removeprefix(request_base)
+        )
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
 
 
 def _database_is_reachable() -> bool:

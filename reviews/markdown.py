@@ -49,7 +49,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 from django.conf import settings
@@ -327,9 +327,8 @@ def _keep_site_images(clean_html: str) -> str:
     return IMG_TAG.sub(keep_or_replace, clean_html)
 
 
-def sanitise_html(raw_html: str) -> str:
-    """Keep only the allow-listed tags, attributes, classes, URL schemes and image sources."""
-    clean_html = nh3.clean(
+def _allow_listed(raw_html: str, **options) -> str:
+    return nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -337,8 +336,33 @@ def sanitise_html(raw_html: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener",
         set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
+        **options,
     )
-    return _keep_site_images(clean_html)
+
+
+def sanitise_html(raw_html: str) -> str:
+    """Keep only the allow-listed tags, attributes, classes, URL schemes and image sources."""
+    return _keep_site_images(_allow_listed(raw_html))
+
+
+def with_absolute_urls(clean_html: str, *, base_url: str) -> str:
+    """Sanitised HTML for readers away from the site (a feed reader): every link, image
+    source and srcset candidate resolved against `base_url`, the page the HTML belongs to
+    (so "#heading" links lead to that page's heading). Cleaned again on the way."""
+
+    def absolute_srcset(tag: str, attribute: str, value: str) -> str:
+        if attribute != "srcset":
+            return value
+        candidates = (candidate.split(maxsplit=1) for candidate in value.split(","))
+        return ", ".join(
+            " ".join([urljoin(base_url, parts[0]), *parts[1:]]) for parts in candidates if parts
+        )
+
+    return _allow_listed(
+        clean_html,
+        url_relative=("rewrite_with_base", base_url),
+        attribute_filter=absolute_srcset,
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -55,9 +56,17 @@ def reviews_for_list() -> QuerySet[Review]:
     )
 
 
-def reviews_for_feed() -> QuerySet[Review]:
-    """Reviews as feed items show them: with author, and genres and tags as categories."""
-    return reviews_for_list().prefetch_related("title__genres").order_by(*NEWEST_FIRST)
+def reviews_for_feed(*, with_body: bool = False) -> QuerySet[Review]:
+    """Reviews as feed items show them: with author, and genres and tags as categories;
+    `with_body` for full-text items, which carry the article."""
+    omitted = [column for column in REVIEW_CARD_OMITS if not (with_body and column == "body_html")]
+    return (
+        Review.objects.live()
+        .select_related("title", BYLINE)
+        .defer(*omitted)
+        .prefetch_related("title__genres", "tags")
+        .order_by(*NEWEST_FIRST)
+    )
 
 
 def reviews_for_home() -> QuerySet[Review]:
@@ -111,6 +120,17 @@ def reviews_published_in(year: int, month: int | None = None) -> QuerySet[Review
 
 def reviews_of_title(title: Title) -> QuerySet[Review]:
     return reviews_for_list().filter(title=title).order_by(*NEWEST_FIRST)
+
+
+def title_ratings(title: Title) -> dict:
+    """The reader votes on the show's live reviews, summed: `rating_sum` and `rating_count`."""
+    return (
+        reviews_of_title(title)
+        .order_by()
+        .aggregate(
+            rating_sum=Coalesce(Sum("rating_sum"), 0), rating_count=Coalesce(Sum("rating_count"), 0)
+        )
+    )
 
 
 def reviews_in_genre(genre: Genre) -> QuerySet[Review]:

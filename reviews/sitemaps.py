@@ -1,13 +1,20 @@
-"""Sitemap sections for search engines: live reviews, shows and genres, with last-modified dates."""
+"""Sitemap sections for search engines: live reviews (with their images), shows, genres,
+audio languages and tags, each entry with its last-modified date.
+
+The index that lists them, with the sections of the apps above, is animeblog.sitemaps.
+"""
 
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Prefetch
+from django.urls import reverse
+from taggit.models import Tag
 
-from catalog.models import Genre, Title
+from catalog.models import Genre, Language, Title
+from catalog.selectors import audio_languages_in_use
 from core.public_urls import site_url
-from reviews.models import Review
+from reviews.models import Review, ReviewImage
 
 
 class PublicSitemap(Sitemap):
@@ -29,10 +36,34 @@ class PublicSitemap(Sitemap):
 
 
 class ReviewSitemap(PublicSitemap):
+    """Each entry also lists the library images placed in the review (the image extension,
+    rendered by sitemaps/images.xml), read in one query for the whole section."""
+
     priority = 0.8
 
     def items(self):
-        return Review.objects.live().order_by("-publish_at", "pk")
+        placed = Prefetch("image_uses", ReviewImage.objects.select_related("image").order_by("pk"))
+        return (
+            Review.objects.live()
+            .only("slug", "updated_at", "publish_at")
+            .prefetch_related(placed)
+            .order_by("-publish_at", "pk")
+        )
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            url["images"] = [
+                {"location": _absolute(base, use.image.file.url), "caption": use.image.alt_text}
+                for use in url["item"].image_uses.all()
+            ]
+        return urls
+
+
+def _absolute(base: str, url: str) -> str:
+    """Media served by this site get its address; a media host's URLs are already absolute."""
+    return f"{base}{url}" if url.startswith("/") else url
 
 
 class TitleSitemap(PublicSitemap):
@@ -54,4 +85,36 @@ class GenreSitemap(PublicSitemap):
         return genre.last_change
 
 
-SITEMAPS = {"reviews": ReviewSitemap, "shows": TitleSitemap, "genres": GenreSitemap}
+class LanguageSitemap(PublicSitemap):
+    """Languages some show is dubbed in, dated by the most recently changed such show."""
+
+    priority = 0.4
+
+    def items(self):
+        return (
+            audio_languages_in_use()
+            .annotate(last_change=Max("audio_variants__season__title__updated_at"))
+            .order_by("pk")
+        )
+
+    def lastmod(self, language: Language):
+        return language.last_change
+
+
+class TagSitemap(PublicSitemap):
+    """Tags some live review carries, dated by the most recently changed of those reviews."""
+
+    priority = 0.4
+
+    def items(self):
+        return (
+            Tag.objects.filter(review__in=Review.objects.live())
+            .annotate(last_change=Max("review__updated_at"))
+            .order_by("pk")
+        )
+
+    def location(self, tag: Tag) -> str:
+        return reverse("reviews:tag", kwargs={"slug": tag.slug})
+
+    def lastmod(self, tag: Tag):
+        return tag.last_change

@@ -1,30 +1,34 @@
-"""schema.org `Review` data for a review page, built as a dict and rendered as JSON-LD."""
+"""schema.org data built as dicts and rendered as JSON-LD: a review page's `Review`, and a
+show page's `TVSeries` or `Movie` with its readers' `AggregateRating`."""
 
 import json
+from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.models import Title
-from catalog.selectors import episode_count
+from catalog.structured_data import title_schema
 from core.public_urls import absolute_url
 from reviews.authors import byline
 from reviews.models import Review
+from reviews.scores import to_one_decimal
 
 # The characters that could close the <script> element or open a comment inside it;
 # JSON allows them as \u escapes, so the data reads the same to a parser.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def item_reviewed(title: Title) -> dict:
-    """The show as schema.org sees it: a Movie, or a TVSeries with its episode count."""
-    genres = [genre.name for genre in title.genres.all()]
-    if title.kind == Title.Kind.MOVIE:
-        return {"@type": "Movie", "name": title.name, "genre": genres}
+def reader_rating(*, rating_sum: int, rating_count: int) -> dict | None:
+    """Readers' ratings (1 to 10) as schema.org's AggregateRating; None when there are none,
+    since Google refuses a rating counted from nobody."""
+    if not rating_count:
+        return None
     return {
-        "@type": "TVSeries",
-        "name": title.name,
-        "genre": genres,
-        "numberOfEpisodes": episode_count(title),
+        "@type": "AggregateRating",
+        "ratingValue": float(to_one_decimal(Decimal(rating_sum) / rating_count)),
+        "ratingCount": rating_count,
+        "bestRating": 10,
+        "worstRating": 1,
     }
 
 
@@ -40,6 +44,19 @@ def review_author(review: Review, request=None) -> dict:
     }
 
 
+def title_json_ld(title: Title, *, url: str, image_url: str, ratings: dict) -> dict:
+    """A show page's data; `ratings` sums its live reviews' votes (selectors.title_ratings)."""
+    data = {"@context": "https://schema.org", **title_schema(title), "url": url}
+    if image_url:
+        data["image"] = image_url
+    if title.synopsis:
+        data["description"] = title.synopsis
+    aggregate = reader_rating(**ratings)
+    if aggregate:
+        data["aggregateRating"] = aggregate
+    return data
+
+
 def review_json_ld(review: Review, url: str, image_url: str = "", request=None) -> dict:
     """Reads only the review's prefetched data, so it adds no query to the page."""
     data = {
@@ -47,7 +64,7 @@ def review_json_ld(review: Review, url: str, image_url: str = "", request=None) 
         "@type": "Review",
         "name": review.display_headline,
         "url": url,
-        "itemReviewed": item_reviewed(review.title),
+        "itemReviewed": title_schema(review.title),
         "author": review_author(review, request),
         "datePublished": review.publish_at.isoformat() if review.publish_at else None,
         "dateModified": review.updated_at.isoformat(),
@@ -62,14 +79,9 @@ def review_json_ld(review: Review, url: str, image_url: str = "", request=None) 
             "bestRating": 10,
             "worstRating": 0,
         }
-    if review.rating_count:
-        data["aggregateRating"] = {
-            "@type": "AggregateRating",
-            "ratingValue": float(review.reader_average),
-            "ratingCount": review.rating_count,
-            "bestRating": 10,
-            "worstRating": 1,
-        }
+    aggregate = reader_rating(rating_sum=review.rating_sum, rating_count=review.rating_count)
+    if aggregate:
+        data["aggregateRating"] = aggregate
     return data
 
 

@@ -1,11 +1,14 @@
-"""Public review URLs: reviews, tags, authors, date archives, feeds, sitemap, robots, preview."""
+"""Public review URLs: reviews, tags, authors, date archives, feeds, robots.txt, preview."""
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from reviews import views
-from reviews.feeds import LatestReviewsAtomFeed, LatestReviewsFeed
-from reviews.sitemaps import SITEMAPS
+from reviews.feeds import (
+    GenreReviewsFeed,
+    LatestReviewsAtomFeed,
+    LatestReviewsFeed,
+    TitleReviewsFeed,
+)
 
 app_name = "reviews"
 
@@ -18,7 +21,8 @@ urlpatterns = [
     path("archive/<int:year>/<int:month>/", views.archive_month, name="archive_month"),
     path("feeds/reviews/", LatestReviewsFeed(), name="feed"),
     path("feeds/reviews/atom/", LatestReviewsAtomFeed(), name="atom_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/shows/<slug:slug>/", TitleReviewsFeed(), name="title_feed"),
+    path("feeds/genres/<slug:slug>/", GenreReviewsFeed(), name="genre_feed"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("preview/<str:token>/", views.preview, name="preview"),
 ]

@@ -177,6 +177,6 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": absolute_url(reverse("reviews:sitemap"), request=request)},
+        {"sitemap_url": absolute_url(reverse("sitemap"), request=request)},
         content_type="text/plain",
     )

@@ -32,9 +32,9 @@ TAG_PAGE_QUERIES = 4
 # The genre, its live reviews with their shows and their tags, the paginator's count,
 # the page of shows and their genres (tests/catalog/test_pages.py pins it without reviews).
 GENRE_PAGE_QUERIES = 6
-# The show and its nine prefetches, then its live reviews and their tags
+# The show and its nine prefetches, then its live reviews, their tags and their summed reader votes
 # (tests/catalog/test_pages.py pins it without reviews).
-SHOW_PAGE_QUERIES = 12
+SHOW_PAGE_QUERIES = 13
 # The review with show, season and author's profile; tags, genres, studios, seasons,
 # episodes, variants, audio and subtitle languages; Also Check and its cards' tags; the
 # discussion settings, its counts and its page of comments.

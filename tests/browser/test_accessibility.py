@@ -14,6 +14,7 @@ PUBLIC_PAGES = {
     "tag": ("/tags/cyberpunk/", 200),
     "search": ("/search/?q=rouge", 200),
     "not-found": ("/no-such-page/", 404),
+    "static page": ("/pages/privacy/", 200),
 }
 
 # The narrowest phone readers use, and a desktop.

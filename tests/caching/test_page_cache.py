@@ -22,7 +22,7 @@ def url_of(page, review):
         "show": review.title.get_absolute_url(),
         "genre": review.title.genres.get().get_absolute_url(),
         "feed": "/feeds/reviews/",
-        "sitemap": "/sitemap.xml",
+        "sitemap": "/sitemap-reviews.xml",
     }[page]
 
 

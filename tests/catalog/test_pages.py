@@ -265,8 +265,8 @@ def test_show_page_query_count_does_not_grow_with_the_show(client, django_assert
 
     # The title, then one prefetch each: genres, studios, seasons, episodes,
     # variants, audio languages, subtitle languages, relations, reverse relations;
-    # then the show's live reviews.
-    with django_assert_num_queries(11):
+    # then the show's live reviews, and their reader votes summed for the JSON-LD.
+    with django_assert_num_queries(12):
         response = client.get("/anime/sized/")
 
     assert response.status_code == 200

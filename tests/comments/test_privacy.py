@@ -30,7 +30,7 @@ def public_urls(review) -> list[str]:
         f"{review.get_absolute_url()}?replytocom={review.comments.approved().first().pk}",
         "/feeds/reviews/",
         "/feeds/reviews/atom/",
-        "/sitemap.xml",
+        "/sitemap-reviews.xml",
         "/tags/shared/",
         review.title.get_absolute_url(),
         review.title.genres.get().get_absolute_url(),

@@ -28,7 +28,7 @@ class Neighbourhood:
             "show": self.title.get_absolute_url(),
             "rss": "/feeds/reviews/",
             "atom": "/feeds/reviews/atom/",
-            "sitemap": "/sitemap.xml",
+            "sitemap": "/sitemap-reviews.xml",
         }
 
 

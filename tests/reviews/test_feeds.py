@@ -1,12 +1,16 @@
-"""RSS and Atom feeds of the latest live reviews."""
+"""RSS and Atom feeds of the latest live reviews, excerpt or full text, and the feeds of a
+show and of a genre."""
 
 import xml.etree.ElementTree as ElementTree
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from tests.catalog.images import image_bytes
 from tests.factories import GenreFactory, TitleFactory, UserFactory
+from tests.images.factories import ImageFactory
 from tests.reviews.factories import AuthorProfileFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +23,12 @@ def parsed(client, url):
     return ElementTree.fromstring(client.get(url).content)  # noqa: S314 (our own output)
 
 
+def rss_items_of(client, url):
+    return parsed(client, url).findall("channel/item")
+
+
 def rss_items(client):
-    return parsed(client, "/feeds/reviews/").findall("channel/item")
+    return rss_items_of(client, "/feeds/reviews/")
 
 
 def test_rss_item_carries_headline_link_excerpt_date_and_categories(client):
@@ -105,3 +113,86 @@ def test_feed_links_are_under_site_url_else_the_requested_host(
     assert f"{base}{review.get_absolute_url()}" in content
     assert f"{base}{url}" in content
     assert other_host not in content
+
+
+def test_feed_items_carry_the_excerpt_by_default(client):
+    ReviewFactory(excerpt="Androids hunt androids.", body="The whole **article**.")
+
+    (item,) = rss_items(client)
+
+    assert item.findtext("description") == "Androids hunt androids."
+
+
+def test_full_text_items_carry_the_sanitised_article_with_absolute_urls(client, settings):
+    settings.FEED_CONTENT = "full"
+    settings.SITE_URL = "https://anime.example"
+    image = ImageFactory(file=ContentFile(image_bytes(1000, 600), "shot.png"))
+    review = ReviewFactory(
+        body=(
+            "## Opening\n\nSee [the show](/anime/rouge/) and [elsewhere](https://else.example/).\n\n"
+            f"![Shot](image:{image.pk})\n\n<script>alert(1)</script>\n"
+        )
+    )
+    page = f"https://anime.example{review.get_absolute_url()}"
+
+    (item,) = rss_items(client)
+    body = item.findtext("description")
+
+    assert "<h2" in body
+    assert 'href="https://anime.example/anime/rouge/"' in body
+    assert 'href="https://else.example/"' in body
+    assert f'href="{page}#opening"' in body
+    assert f'src="https://anime.example{image.file.url}"' in body
+    srcset = body.split('srcset="')[1].split('"')[0]
+    assert all(url.startswith("https://anime.example/") for url in srcset.split()[::2])
+    assert "<script" not in body
+
+
+def test_full_text_items_use_the_requested_host_without_site_url(client, settings):
+    settings.FEED_CONTENT = "full"
+    ReviewFactory(body="See [the show](/anime/rouge/).")
+
+    (item,) = rss_items(client)
+
+    assert 'href="http://testserver/anime/rouge/"' in item.findtext("description")
+
+
+def test_a_show_feed_lists_the_live_reviews_of_that_show_only(client):
+    title = TitleFactory(slug="metallic-rouge")
+    review = ReviewFactory(title=title)
+    ReviewFactory(title=title, draft=True)
+    ReviewFactory()
+
+    feed = parsed(client, "/feeds/shows/metallic-rouge/")
+
+    assert [item.findtext("link") for item in feed.findall("channel/item")] == [
+        f"http://testserver{review.get_absolute_url()}"
+    ]
+    assert feed.findtext("channel/link") == f"http://testserver{title.get_absolute_url()}"
+
+
+def test_a_genre_feed_lists_the_live_reviews_of_shows_in_that_genre(client):
+    mecha = GenreFactory(name="Mecha", slug="mecha")
+    review = ReviewFactory(title=TitleFactory(genres=[mecha]))
+    ReviewFactory(title=TitleFactory(genres=[GenreFactory()]))
+
+    links = [item.findtext("link") for item in rss_items_of(client, "/feeds/genres/mecha/")]
+
+    assert links == [f"http://testserver{review.get_absolute_url()}"]
+
+
+@pytest.mark.parametrize("url", ["/feeds/shows/no-such-show/", "/feeds/genres/no-such-genre/"])
+def test_the_feed_of_an_unknown_show_or_genre_is_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_show_and_genre_pages_link_their_feeds(client):
+    genre = GenreFactory(slug="mecha")
+    title = TitleFactory(slug="metallic-rouge", genres=[genre])
+
+    show_page = client.get(title.get_absolute_url()).content.decode()
+    genre_page = client.get(genre.get_absolute_url()).content.decode()
+
+    assert 'rel="alternate" type="application/rss+xml"' in show_page
+    assert 'href="/feeds/shows/metallic-rouge/"' in show_page
+    assert 'href="/feeds/genres/mecha/"' in genre_page

@@ -48,7 +48,7 @@ def pending_edit(client, review, user):
 
 def test_saving_a_live_review_keeps_every_public_page_as_it_was(client, editor, live_review):
     detail = live_review.get_absolute_url()
-    before = {url: client.get(url).content for url in ["/sitemap.xml", *PUBLIC_URLS]}
+    before = {url: client.get(url).content for url in ["/sitemap-reviews.xml", *PUBLIC_URLS]}
 
     assert pending_edit(client, live_review, editor).status_code == 302
     client.logout()

@@ -1,0 +1,9 @@
+"""The static pages app."""
+
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "pages"
+    verbose_name = "Static pages"

@@ -1,7 +1,7 @@
 """The sitemap index and its sections: one class per kind of public page, from every app.
 
 An app's sections live in its own sitemaps.py; this list, in the project package that
-may import them all, is where a new kind of page (author pages, say) adds its section.
+may import them all, is where a new kind of page adds its section.
 """
 
 from django.db.models import Max
@@ -10,6 +10,7 @@ from django.urls import reverse
 from pages.sitemaps import PageSitemap
 from reviews.models import Review
 from reviews.sitemaps import (
+    AuthorSitemap,
     GenreSitemap,
     LanguageSitemap,
     PublicSitemap,
@@ -42,6 +43,6 @@ SITEMAPS = {
     "genres": GenreSitemap,
     "languages": LanguageSitemap,
     "tags": TagSitemap,
-    # Author pages (/authors/<slug>/) add their section here.
+    "authors": AuthorSitemap,
     "pages": PageSitemap,
 }

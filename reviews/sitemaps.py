@@ -1,5 +1,5 @@
 """Sitemap sections for search engines: live reviews (with their images), shows, genres,
-audio languages and tags, each entry with its last-modified date.
+audio languages, tags and authors, each entry with its last-modified date.
 
 The index that lists them, with the sections of the apps above, is animeblog.sitemaps.
 """
@@ -7,14 +7,16 @@ The index that lists them, with the sections of the apps above, is animeblog.sit
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from taggit.models import Tag
 
 from catalog.models import Genre, Language, Title
 from catalog.selectors import audio_languages_in_use
 from core.public_urls import site_url
 from reviews.models import Review, ReviewImage
+from reviews.selectors import public_authors
 
 
 class PublicSitemap(Sitemap):
@@ -118,3 +120,20 @@ class TagSitemap(PublicSitemap):
 
     def lastmod(self, tag: Tag):
         return tag.last_change
+
+
+class AuthorSitemap(PublicSitemap):
+    """Author pages that exist (a public profile with a live review), dated by the later of
+    the profile's last change and the author's latest live review."""
+
+    priority = 0.4
+
+    def items(self):
+        live = Q(
+            user__reviews__status=Review.Status.PUBLISHED,
+            user__reviews__publish_at__lte=timezone.now(),
+        )
+        return public_authors().annotate(last_review=Max("user__reviews__updated_at", filter=live))
+
+    def lastmod(self, profile):
+        return max(filter(None, (profile.updated_at, profile.last_review)))

@@ -1,5 +1,5 @@
 """The sitemap: an index of sections (home, reviews with their images, shows, genres, audio
-languages, tags, static pages), each entry with its last-modified date, nothing unpublished."""
+languages, tags, authors, static pages), each entry with its last-modified date, nothing unpublished."""
 
 import xml.etree.ElementTree as ElementTree
 
@@ -10,13 +10,13 @@ from django.utils.timezone import localdate
 from tests.catalog.images import image_bytes
 from tests.factories import GenreFactory, LanguageFactory, QualityVariantFactory, TitleFactory
 from tests.images.factories import ImageFactory
-from tests.reviews.factories import ReviewFactory
+from tests.reviews.factories import AuthorProfileFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 IMAGE = "{http://www.google.com/schemas/sitemap-image/1.1}"
-SECTIONS = ["home", "reviews", "shows", "genres", "languages", "tags", "pages"]
+SECTIONS = ["home", "reviews", "shows", "genres", "languages", "tags", "authors", "pages"]
 
 
 def parsed(client, url) -> ElementTree.Element:
@@ -124,6 +124,19 @@ def test_sitemap_dates_a_tag_by_its_most_recently_changed_live_review(client):
     newest = ReviewFactory(tags=["dub"])
 
     assert lastmod_of(client, "/tags/dub/") == localdate(newest.updated_at).isoformat()
+
+
+def test_sitemap_lists_public_authors_with_a_live_review_dated_by_their_latest_change(client):
+    listed = ReviewFactory()
+    profile = AuthorProfileFactory(user=listed.author)
+    AuthorProfileFactory(user=ReviewFactory(draft=True).author)  # no live review: no page
+    AuthorProfileFactory(user=ReviewFactory().author, is_public=False)
+
+    authors = section_entries(client, "authors")
+
+    assert list(authors) == [f"http://testserver{profile.get_absolute_url()}"]
+    latest = max(profile.updated_at, listed.updated_at)
+    assert lastmod_of(client, profile.get_absolute_url()) == localdate(latest).isoformat()
 
 
 def test_sitemap_uses_the_configured_site_address(client, settings):

@@ -49,5 +49,6 @@ def test_a_quick_click_on_report_waits_for_the_token(page, live_server, review):
     open_cached(page, live_server, review)
 
     page.get_by_role("button", name="Report").click()
+    page.get_by_role("button", name="Yes, report it").click()
 
     expect(page.get_by_text("Thank you: the moderators will look at this comment.")).to_be_visible()

@@ -1,5 +1,6 @@
 """The sitemap: an index of sections (home, reviews with their images, shows, genres, audio
-languages, tags, authors, static pages), each entry with its last-modified date, nothing unpublished."""
+languages, tags, authors, static pages), each entry with its last-modified date, nothing
+unpublished."""
 
 import xml.etree.ElementTree as ElementTree
 

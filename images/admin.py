@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
 
+from core.json_answers import json_field_errors, json_refusal
 from images import services
 from images.forms import ImageForm, ImageUploadForm
 from images.models import Image, image_use_relations
@@ -135,21 +136,20 @@ class ImageAdmin(admin.ModelAdmin):
     def upload_view(self, request):
         """POST multipart ``file``, ``alt_text``, ``caption``: 201 with the new image, or 400."""
         if not self.has_add_permission(request):
-            return forbidden("You may not add images to the library.")
+            return json_refusal("You may not add images to the library.")
         return require_POST(self._upload)(request)
 
     def _upload(self, request):
         form = ImageUploadForm(request.POST, request.FILES)
         if not form.is_valid():
-            errors = {field: list(messages) for field, messages in form.errors.items()}
-            return JsonResponse({"errors": errors}, status=400)
+            return json_field_errors(form.errors)
         image = services.save_image(image=form.save(commit=False), by=request.user)
         return JsonResponse(image_json(image), status=201)
 
     def picker_view(self, request):
         """GET ``?q=``: the newest images whose alt text or caption holds the words, at most 50."""
         if not self.has_view_permission(request):
-            return forbidden("You may not view the image library.")
+            return json_refusal("You may not view the image library.")
         return require_GET(self._pick)(request)
 
     def _pick(self, request):
@@ -162,10 +162,6 @@ class ImageAdmin(admin.ModelAdmin):
 
 def change_url_name(row) -> str:
     return f"admin:{row._meta.app_label}_{row._meta.model_name}_change"
-
-
-def forbidden(message: str) -> JsonResponse:
-    return JsonResponse({"errors": {"__all__": [message]}}, status=403)
 
 
 def used_in_model(relation):

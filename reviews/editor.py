@@ -12,7 +12,7 @@ from django.http import Http404, JsonResponse
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from images.admin import forbidden
+from core.json_answers import json_field_errors, json_refusal
 from reviews import autosaves
 from reviews.forms import AutosaveForm, validate_body
 from reviews.markdown import render_body
@@ -58,12 +58,12 @@ class EditorEndpoints:
     def preview_markdown_view(self, request):
         """Render ``body`` exactly as readers will get it: {"html", "toc", "warnings"}."""
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
-            return forbidden("You may not write reviews.")
+            return json_refusal("You may not write reviews.")
         body = request.POST.get("body", "")
         try:
             validate_body(body)
         except forms.ValidationError as error:
-            return JsonResponse({"errors": {"body": error.messages}}, status=400)
+            return json_field_errors({"body": error.messages})
         rendered = render_body(body)
         return JsonResponse(
             {"html": rendered.html, "toc": rendered.toc, "warnings": rendered.warnings}
@@ -74,10 +74,12 @@ class EditorEndpoints:
         try:
             review = self.autosaved_review(request)
         except PermissionDenied as denied:
-            return forbidden(str(denied))
+            return json_refusal(str(denied))
+        except Http404 as missing:
+            return json_refusal(str(missing), status=404)
         form = AutosaveForm(request.POST)
         if not form.is_valid():
-            return JsonResponse({"errors": form.errors}, status=400)
+            return json_field_errors(form.errors)
         autosave = autosaves.save_autosave(
             user=request.user, review=review, fields=form.cleaned_data
         )
@@ -87,7 +89,9 @@ class EditorEndpoints:
         try:
             review = self.autosaved_review(request)
         except PermissionDenied as denied:
-            return forbidden(str(denied))
+            return json_refusal(str(denied))
+        except Http404 as missing:
+            return json_refusal(str(missing), status=404)
         autosaves.discard_autosave(user=request.user, review=review)
         return JsonResponse({"discarded": True})
 

@@ -131,21 +131,7 @@ class ReviewAdminForm(forms.ModelForm):
 
     class Meta:
         model = Review
-        fields = [
-            "title",
-            "season",
-            "headline",
-            "slug",
-            "excerpt",
-            "body",
-            "verdict",
-            "editor_score",
-            "tags",
-            "cover",
-            "comments_open",
-            "is_featured",
-            "meta_description",
-        ]
+        fields = list(MERGED_FIELDS)
         widgets = {"body": MarkdownEditor}
 
     def __init__(self, *args, instance=None, **kwargs):
@@ -330,6 +316,11 @@ class ReviewAdminForm(forms.ModelForm):
         return services.version_stamp(review=self.instance, pending=self.pending)
 
 
+def max_length(name: str) -> int:
+    """The stored length of the review's field ``name``."""
+    return Review._meta.get_field(name).max_length
+
+
 class AutosaveForm(forms.Form):
     """The review form's text fields as the editor autosaves them: kept as typed, size-limited.
 
@@ -338,8 +329,8 @@ class AutosaveForm(forms.Form):
     limit is refused whole, with the field's message.
     """
 
-    headline = forms.CharField(required=False, strip=False, max_length=250)
-    slug = forms.CharField(required=False, strip=False, max_length=200)
+    headline = forms.CharField(required=False, strip=False, max_length=max_length("headline"))
+    slug = forms.CharField(required=False, strip=False, max_length=max_length("slug"))
     excerpt = forms.CharField(required=False, strip=False, max_length=5_000)
     body = forms.CharField(required=False, strip=False, max_length=MAX_BODY_LENGTH)
     verdict = forms.CharField(required=False, strip=False, max_length=10_000)
@@ -348,4 +339,6 @@ class AutosaveForm(forms.Form):
     tags = forms.CharField(
         required=False, strip=False, max_length=MAX_TAGS * (TAG_NAME_MAX_LENGTH + 4)
     )
-    meta_description = forms.CharField(required=False, strip=False, max_length=300)
+    meta_description = forms.CharField(
+        required=False, strip=False, max_length=max_length("meta_description")
+    )

@@ -21,6 +21,7 @@ from django.db.models.fields.files import FieldFile
 
 from reviews.models import Review
 
+# The fields of the review admin's form (reviews.forms.ReviewAdminForm), each merged.
 MERGED_FIELDS = (
     "title",
     "season",

@@ -255,6 +255,15 @@ def test_an_editors_autosave_is_their_own_beside_the_writers(writer, editor):
     assert bodies == {writer.username: "Writer.", editor.username: "Editor."}
 
 
+@pytest.mark.parametrize("review_id", ["abc", "999999", "1" * 40])
+def test_an_autosave_of_no_such_review_is_a_json_404(writer, review_id):
+    answer = signed_in(writer).post(AUTOSAVE_URL, {"review": review_id, "body": "Lost?"})
+
+    assert answer.status_code == 404
+    assert answer.json() == {"errors": {"__all__": ["No such review."]}}
+    assert not Autosave.objects.exists()
+
+
 def test_a_writer_cannot_autosave_onto_another_writers_review(writer):
     others = ReviewFactory(draft=True)
 

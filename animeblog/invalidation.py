@@ -15,13 +15,13 @@ generation nobody asks for any more.
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 
 from animeblog.page_cache import bump_path_generation, bump_site_generation
 from comments.models import DiscussionSettings
 from comments.signals import approved_comments_changed
+from core.generations import now_and_on_commit
 from images.signals import image_changed
 from ratings.signals import rating_changed
 from reviews.models import AuthorProfile, Review
@@ -41,14 +41,8 @@ PUBLIC_RELATION_APPS = ("catalog", "reviews", "taggit")
 DISPATCH_PREFIX = "animeblog.page_cache"
 
 
-def _now_and_on_commit(bump, *args) -> None:
-    bump(*args)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: bump(*args))
-
-
 def site_changed(sender, **kwargs):
-    _now_and_on_commit(bump_site_generation)
+    now_and_on_commit(bump_site_generation)
 
 
 def ratings_changed(sender, review_ids, **kwargs):
@@ -56,8 +50,8 @@ def ratings_changed(sender, review_ids, **kwargs):
     their shows' pages (whose structured data sums the reviews' ratings)."""
     rated = Review.objects.filter(pk__in=review_ids).values_list("slug", "title__slug")
     for slug, title_slug in rated:
-        _now_and_on_commit(bump_path_generation, reverse("reviews:detail", kwargs={"slug": slug}))
-        _now_and_on_commit(
+        now_and_on_commit(bump_path_generation, reverse("reviews:detail", kwargs={"slug": slug}))
+        now_and_on_commit(
             bump_path_generation, reverse("catalog:title", kwargs={"slug": title_slug})
         )
 
@@ -65,19 +59,19 @@ def ratings_changed(sender, review_ids, **kwargs):
 def discussion_settings_saved(sender, instance, created, raw=False, **kwargs):
     """The row is created with the defaults already in force on first use, mid-page."""
     if not created:
-        _now_and_on_commit(bump_site_generation)
+        now_and_on_commit(bump_site_generation)
 
 
 def user_saved(sender, instance, update_fields=None, **kwargs):
     """Authors' names show on reviews; a sign-in (last_login only) changes nothing public."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    _now_and_on_commit(bump_site_generation)
+    now_and_on_commit(bump_site_generation)
 
 
 def relation_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and instance._meta.app_label in PUBLIC_RELATION_APPS:
-        _now_and_on_commit(bump_site_generation)
+        now_and_on_commit(bump_site_generation)
 
 
 def connect() -> None:

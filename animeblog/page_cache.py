@@ -10,7 +10,6 @@ The README's "Caching" section explains the whole design.
 import hashlib
 import logging
 import math
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl
@@ -24,6 +23,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from comments.cookies import AUTHOR_COOKIE, PENDING_COOKIE
+from core.generations import bump_generation, start_generation
 from core.readers import VOTER_COOKIE
 from core.requests import is_admin_request
 from reviews.models import Review
@@ -89,13 +89,9 @@ def is_cacheable_request(request) -> bool:
 # Generations ------------------------------------------------------------------
 
 
-def _new_generation() -> str:
-    return uuid.uuid4().hex
-
-
 def bump_site_generation() -> None:
     """Retire every cached page: the catalog, a review or a comment changed."""
-    cache.set(SITE_GENERATION_KEY, _new_generation(), timeout=None)
+    bump_generation(SITE_GENERATION_KEY)
     remember_next_scheduled_publish()
 
 
@@ -106,13 +102,7 @@ def path_generation_key(path: str) -> str:
 
 def bump_path_generation(path: str) -> None:
     """Retire the cached pages of one path (all its ?page= variants), e.g. a rated review."""
-    cache.set(path_generation_key(path), _new_generation(), timeout=PATH_GENERATION_SECONDS)
-
-
-def _start_generation(key: str, timeout: int | None) -> str:
-    """A fresh generation for a missing key; a server that stored one first wins."""
-    fresh = _new_generation()
-    return fresh if cache.add(key, fresh, timeout=timeout) else cache.get(key, fresh)
+    bump_generation(path_generation_key(path), PATH_GENERATION_SECONDS)
 
 
 def current_generations(path: str) -> tuple[tuple[str, str], float | None]:
@@ -124,8 +114,8 @@ def current_generations(path: str) -> tuple[tuple[str, str], float | None]:
     """
     path_key = path_generation_key(path)
     found = cache.get_many([SITE_GENERATION_KEY, path_key, NEXT_PUBLISH_KEY])
-    site = found.get(SITE_GENERATION_KEY) or _start_generation(SITE_GENERATION_KEY, None)
-    page = found.get(path_key) or _start_generation(path_key, PATH_GENERATION_SECONDS)
+    site = found.get(SITE_GENERATION_KEY) or start_generation(SITE_GENERATION_KEY, None)
+    page = found.get(path_key) or start_generation(path_key, PATH_GENERATION_SECONDS)
     return (site, page), found.get(NEXT_PUBLISH_KEY)
 
 

@@ -165,6 +165,12 @@ else:
 # Full-page cache for anonymous readers (README, "Caching"): seconds a page is kept at most
 # (0 turns it off), and the query parameters that may vary a cached page.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long parts of pages shared between readers (a review's comment list, its Also Check
+# picks, the Discussion settings) are kept in the cache; a change retires them sooner.
+# Off (0) without Redis: a process's own memory would not hear of other processes' changes.
+FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("FRAGMENT_CACHE_SECONDS", "86400" if REDIS_URL else "0")
+)
 # How long a shared cache in front (deploy/nginx/) may keep an anonymous page
 # (Cache-Control s-maxage): the most a change takes to show through it. 0: not at all.
 FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", "5"))

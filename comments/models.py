@@ -1,6 +1,7 @@
 """Comment models: reader comments, reports, the moderation log and the Discussion settings."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxLengthValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
@@ -8,11 +9,13 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
+from core.generations import now_and_on_commit
 from reviews.models import Review
 
 NAME_MAX_LENGTH = 100
 BODY_MAX_LENGTH = 5000
 WEBSITE_SCHEMES = ["http", "https"]
+SETTINGS_CACHE_KEY = "comments:discussion-settings"
 
 
 class DiscussionSettings(models.Model):
@@ -87,9 +90,21 @@ class DiscussionSettings(models.Model):
     def __str__(self):
         return "Discussion settings"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Every server reads the rules through the shared cache; drop them now and again
+        # on commit, so a page rendered in between cannot keep the old rules.
+        now_and_on_commit(cache.delete, SETTINGS_CACHE_KEY)
+
     @classmethod
     def load(cls) -> "DiscussionSettings":
-        settings_row, _ = cls.objects.get_or_create(pk=1)
+        """The rules, from the shared cache if any (every page with comments reads them)."""
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        settings_row = cache.get(SETTINGS_CACHE_KEY) if seconds > 0 else None
+        if settings_row is None:
+            settings_row, _ = cls.objects.get_or_create(pk=1)
+            if seconds > 0:
+                cache.set(SETTINGS_CACHE_KEY, settings_row, timeout=seconds)
         return settings_row
 
     @staticmethod

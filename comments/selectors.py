@@ -1,9 +1,10 @@
 """Reads for comments: a review's visible threads for one page, and where a thread shows."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from comments.models import Comment, DiscussionSettings
 
@@ -52,12 +53,33 @@ class CommentRow:
     closed_lists: range
 
 
-@dataclass
 class Threads:
-    nodes: list[CommentNode]
-    page: Page
-    approved_count: int
-    by_id: dict[int, Comment]
+    """One page of a review's visible threads; the comments load only when first used.
+
+    The counts come first, in one query; a page whose comment list is already rendered
+    in the shared cache (comments.fragments) never loads its comments at all.
+    """
+
+    def __init__(self, comments: QuerySet[Comment], page: Page, counts: dict, newest_first: bool):
+        self._comments = comments
+        self.page = page
+        self.approved_count = counts["approved"]
+        self.has_threads = bool(counts["threads"])
+        # Held comments of this reader's that show on the page: then it is theirs alone.
+        self.shows_held = bool(counts.get("held"))
+        self.newest_first = newest_first
+
+    @cached_property
+    def loaded(self) -> list[Comment]:
+        return list(self._comments)
+
+    @cached_property
+    def nodes(self) -> list[CommentNode]:
+        return _assemble(self.loaded, self.newest_first)
+
+    @cached_property
+    def by_id(self) -> dict[int, Comment]:
+        return {comment.pk: comment for comment in self.loaded}
 
     @property
     def rows(self) -> list[CommentRow]:
@@ -69,8 +91,12 @@ def _visible(pending_ids: list[int]) -> Q:
     """Approved comments, plus the held ones this reader wrote."""
     visible = Q(status=Comment.Status.APPROVED)
     if pending_ids:
-        visible |= Q(status=Comment.Status.PENDING, pk__in=pending_ids)
+        visible |= _held(pending_ids)
     return visible
+
+
+def _held(pending_ids: list[int]) -> Q:
+    return Q(status=Comment.Status.PENDING, pk__in=pending_ids)
 
 
 def threads_for_page(
@@ -78,14 +104,18 @@ def threads_for_page(
 ) -> Threads:
     """One page of top-level threads with all their replies, in two queries whatever the size.
 
-    A single aggregate counts approved comments and visible threads; a single query then
-    loads the page's threads with their replies, and the tree is assembled in Python.
+    A single aggregate counts approved comments and visible threads (and the reader's
+    held comments, if any); a single query then loads the page's threads with their
+    replies when they are first needed, and the tree is assembled in Python.
     """
     visible = _visible(pending_ids)
-    counts = Comment.objects.filter(review=review).aggregate(
-        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
-        threads=Count("pk", filter=visible & Q(parent=None)),
-    )
+    counted = {
+        "approved": Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+        "threads": Count("pk", filter=visible & Q(parent=None)),
+    }
+    if pending_ids:
+        counted["held"] = Count("pk", filter=_held(pending_ids))
+    counts = Comment.objects.filter(review=review).aggregate(**counted)
     # Only the count matters for paging, so page over positions rather than rows.
     page = Paginator(range(counts["threads"]), rules.per_page).get_page(page_number)
     newest_first = rules.order == DiscussionSettings.Order.NEWEST_FIRST
@@ -96,18 +126,13 @@ def threads_for_page(
         .order_by(*thread_order)
         .values("pk")[offset : offset + rules.per_page]
     )
-    comments = list(
+    comments = (
         Comment.objects.filter(visible, review=review)
         .filter(Q(pk__in=page_roots) | Q(root_id__in=page_roots))
         .only(*PUBLIC_FIELDS)
         .order_by("created_at", "pk")
     )
-    return Threads(
-        nodes=_assemble(comments, newest_first),
-        page=page,
-        approved_count=counts["approved"],
-        by_id={comment.pk: comment for comment in comments},
-    )
+    return Threads(comments, page, counts, newest_first)
 
 
 def _assemble(comments: list[Comment], newest_first: bool) -> list[CommentNode]:

@@ -1,5 +1,6 @@
 """Keep stored review headlines in step with the catalog, rendered bodies in step with the
-image library, and announce restored reviews.
+image library and "Also Check" picks in step with what ranks them, and announce restored
+reviews.
 
 Reviews depend on the catalog and the library, not the other way round, so reviews
 listens to the catalog's model signals and the library's image_changed instead of
@@ -9,11 +10,17 @@ those apps calling into reviews.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from catalog.models import Language, QualityVariant, Season, Title
+from catalog.models import Language, QualityVariant, Season, Title, TitleRelation
 from images.signals import image_changed
 from reviews.markdown import render_markdown
 from reviews.models import Review
-from reviews.signals import review_restored
+from reviews.related import retire_all_picks
+from reviews.signals import (
+    review_changed,
+    review_published,
+    review_restored,
+    review_unpublished,
+)
 
 
 def refresh_display_headlines(reviews) -> None:
@@ -90,3 +97,21 @@ def rerender_reviews_placing(sender, image, **kwargs):
     for review in Review.objects.filter(image_uses__image=image).only("pk", "body"):
         body_html, toc = render_markdown(review.body)
         Review.objects.filter(pk=review.pk).update(body_html=body_html, toc=toc)
+
+
+@receiver(review_published)
+@receiver(review_unpublished)
+@receiver(review_changed)
+@receiver(review_restored)
+@receiver(post_save, sender=TitleRelation)
+@receiver(post_delete, sender=TitleRelation)
+def forget_picks(sender, **kwargs):
+    """A review came or went, or a show's franchise changed: every review ranks anew."""
+    retire_all_picks()
+
+
+@receiver(m2m_changed, sender=Title.genres.through)
+@receiver(m2m_changed, sender=Review.tags.through)
+def forget_picks_on_shared_terms(sender, action, **kwargs):
+    if action.startswith("post_"):
+        retire_all_picks()

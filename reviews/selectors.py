@@ -23,6 +23,7 @@ from taggit.models import Tag
 
 from catalog.models import Genre, Language, Title, TitleRelation
 from catalog.selectors import TITLE_CARD_OMITS, show_prefetches
+from reviews import related
 from reviews.models import AuthorProfile, Review
 
 ALSO_CHECK_LIMIT = 4
@@ -181,6 +182,25 @@ def shared_count(rows: QuerySet, id_field: str, ids: list[int]):
 
 
 def also_check(review: Review) -> list[Review]:
+    """Up to four other live reviews to read next (also_check_ranked), in one query once the
+    picks are kept (reviews.related) until something that ranks them changes."""
+    picked = related.kept_picks(review.pk)
+    if picked is None:
+        reviews = also_check_ranked(review)
+        related.keep_picks(review.pk, [pick.pk for pick in reviews])
+        return reviews
+    rank = {pk: position for position, pk in enumerate(picked)}
+    reviews = (
+        Review.objects.live()
+        .filter(pk__in=picked)
+        .select_related("title", BYLINE)
+        .prefetch_related("tags")
+        .defer(*REVIEW_CARD_OMITS)
+    )
+    return sorted(reviews, key=lambda pick: rank[pick.pk])
+
+
+def also_check_ranked(review: Review) -> list[Review]:
     """Up to four other live reviews: same franchise, then shared genres and tags, then newest.
 
     One query whatever the number of candidates: the franchise test is a subquery on

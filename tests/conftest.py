@@ -21,6 +21,12 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _shared_fragments(settings):
+    """Parts of pages kept between readers, as with Redis: one test process shares its memory."""
+    settings.FRAGMENT_CACHE_SECONDS = 86400
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """A deliberately slow hasher protects real passwords; tests only need it to work."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from django import template
 
-from comments import cookies, spam
+from comments import cookies, fragments, spam
 from comments.forms import CommentForm
 from comments.models import Comment, DiscussionSettings
 from comments.moderation import comments_are_closed
 from comments.selectors import Threads, threads_for_page
+from reviews.models import Review
 
 register = template.Library()
 
@@ -17,6 +18,7 @@ register = template.Library()
 class Discussion:
     """Everything templates/comments/section.html shows, loaded in a fixed number of queries."""
 
+    review: Review
     threads: Threads
     rules: DiscussionSettings
     is_closed: bool
@@ -55,8 +57,19 @@ def comment_discussion(context, review) -> Discussion:
         initial["remember"] = bool(initial.get("email"))
         form = CommentForm(review=review, user=request.user, initial=initial)
     return Discussion(
-        threads=threads, rules=rules, is_closed=is_closed, form=form, reply_to=reply_to
+        review=review,
+        threads=threads,
+        rules=rules,
+        is_closed=is_closed,
+        form=form,
+        reply_to=reply_to,
     )
+
+
+@register.simple_tag(takes_context=True)
+def comment_list(context, discussion: Discussion) -> str:
+    """The page's comment list (templates/comments/comment_list.html), shared between readers."""
+    return fragments.comment_list(context, discussion)
 
 
 @register.simple_tag(takes_context=True)

@@ -135,12 +135,7 @@ def remember_next_scheduled_publish(now: datetime | None = None) -> float | None
     miss only looks again when the remembered moment has passed or was lost.
     """
     now = now or timezone.now()
-    publish_at = (
-        Review.objects.filter(status=Review.Status.PUBLISHED, publish_at__gt=now)
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
+    publish_at = Review.objects.next_publish_at(now)
     found = publish_at.timestamp() if publish_at else 0
     cache.set(NEXT_PUBLISH_KEY, found, timeout=None)
     return found or None

@@ -65,7 +65,7 @@ class Threads:
         self.page = page
         self.approved_count = counts["approved"]
         self.has_threads = bool(counts["threads"])
-        # Held comments of this reader's that show on the page: then it is theirs alone.
+        # This reader has held comments on the review: the page may show them, so it is theirs.
         self.shows_held = bool(counts.get("held"))
         self.newest_first = newest_first
 

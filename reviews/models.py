@@ -31,6 +31,15 @@ class ReviewQuerySet(models.QuerySet):
         """The one definition of "public": published, and its publish time has come."""
         return self.filter(status=Review.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def next_publish_at(self, now):
+        """When the next scheduled review goes live, or None: what cached reads must not outlive."""
+        return (
+            self.filter(status=Review.Status.PUBLISHED, publish_at__gt=now)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
 
 class ReviewManager(models.Manager.from_queryset(ReviewQuerySet)):
     def get_queryset(self):

@@ -10,7 +10,6 @@ A kept pick also expires when the next scheduled review goes live, which may ran
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
 from django.utils import timezone
 
 from core.generations import bump_generation, current_generation, now_and_on_commit
@@ -46,9 +45,6 @@ def keep_picks(review_id: int, ids: list[int]) -> None:
     """Keep the ranked ids until the next scheduled review goes live (or a change)."""
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return
-    now = timezone.now()
-    next_publish = Review.objects.filter(
-        status=Review.Status.PUBLISHED, publish_at__gt=now
-    ).aggregate(next=Min("publish_at"))["next"]
+    next_publish = Review.objects.next_publish_at(timezone.now())
     valid_until = next_publish.timestamp() if next_publish else None
     cache.set(_picks_key(review_id), (ids, valid_until), timeout=settings.FRAGMENT_CACHE_SECONDS)

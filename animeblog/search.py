@@ -1,5 +1,11 @@
 """Site search over live reviews and shows: PostgreSQL full-text search, icontains elsewhere.
 
+Exact matches come first; after them, forgiving ones: shows whose names nearly match
+(catalog/name_search.py: typos, accents, long vowels) with their reviews, and on
+PostgreSQL reviews whose headline nearly matches (pg_trgm's `%>` on a GIN index of the
+folded headline, reviews migration 0014). Punctuation inside a word is a space, so
+"Cowboy-Bebop" asks for "Cowboy Bebop".
+
 On PostgreSQL the triggers of catalog 0003 and reviews 0007 keep a weighted
 `search_vector` on every review (headline and show names A, tags B, excerpt C,
 body D) and every show (names A, synopsis C); a query matches it through a GIN
@@ -20,6 +26,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Exists,
     F,
@@ -37,6 +44,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.models import Genre, Language, Title
+from catalog.name_search import NameMatch, titles_named_like
 from reviews.models import Review
 
 MAX_QUERY_LENGTH = 200
@@ -48,6 +56,9 @@ SNIPPET_RADIUS = 90
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
 ELLIPSIS = "…"
+# A run of punctuation between two letters or digits, as in "Cowboy-Bebop" or "Re:Zero";
+# a leading "-" (exclude) and quotes (phrase) keep their meaning for websearch_to_tsquery.
+IN_WORD_PUNCTUATION = re.compile(r'(?<=\w)[^\w\s"]+(?=\w)')
 # Parts of the rendered body a snippet leaves out: spoiler blocks, whose point is to stay
 # hidden until opened, and the ¶ links of headings. Written for both Python's re (with
 # DOTALL) and PostgreSQL's regular expressions, where "." also matches a newline.
@@ -92,27 +103,81 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-def search_reviews(query: str, filters: SearchFilters) -> QuerySet[Review]:
-    """Live reviews matching `query` and `filters`, best first, each with its show."""
+def search_terms(query: str) -> str:
+    """The query as searched: punctuation inside a word is a space ("Cowboy-Bebop")."""
+    return IN_WORD_PUNCTUATION.sub(" ", query)
+
+
+def uses_operators(query: str) -> bool:
+    """Whether the reader asked for precision: a "quoted phrase", a -word left out, an OR."""
+    words = query.split()
+    return '"' in query or any(word.startswith("-") or word.lower() == "or" for word in words)
+
+
+def shows_named_like(query: str, filters: SearchFilters) -> list[NameMatch]:
+    """Shows (within `filters`) whose names nearly match `query`, nearest first.
+
+    None for a query with operators, whose reader said exactly what should match.
+    """
+    if uses_operators(query):
+        return []
+    titles = Title.objects.filter(filters.title_conditions())
+    return titles_named_like(query, titles, SHOWS_LISTED)
+
+
+def search_reviews(
+    terms: str, filters: SearchFilters, named_like: list[NameMatch]
+) -> QuerySet[Review]:
+    """Live reviews matching `terms` and `filters`, each with its show.
+
+    Exact matches first, best first; then the reviews of the shows `named_like` the
+    query and, on PostgreSQL, reviews whose headline nearly matches.
+    """
     reviews = (
         Review.objects.live().filter(filters.title_conditions("title__")).select_related("title")
     )
+    of_shows_named_like = Q(title_id__in=[match.pk for match in named_like])
     if uses_full_text_search():
-        return ranked_reviews(reviews, full_text_query(query))
-    return reviews_containing(reviews, query)
+        return ranked_reviews(reviews, terms, of_shows_named_like)
+    return reviews_containing(reviews, terms, of_shows_named_like)
 
 
-def search_titles(query: str, filters: SearchFilters) -> QuerySet[Title]:
-    """Shows whose names (any script) or synopsis match `query`, best first, with genres."""
+def search_titles(
+    terms: str, filters: SearchFilters, named_like: list[NameMatch]
+) -> QuerySet[Title]:
+    """Shows whose names (any script) or synopsis match `terms`, best first, with genres.
+
+    Each has `exact`: whether it matched as written rather than only by a near name.
+    """
     titles = Title.objects.filter(filters.title_conditions()).prefetch_related("genres")
+    named_like_query = Q(pk__in=[match.pk for match in named_like])
     if uses_full_text_search():
-        tsquery = full_text_query(query)
+        tsquery = full_text_query(terms)
+        exact = Q(search_vector=tsquery)
         return (
-            titles.filter(search_vector=tsquery)
-            .annotate(rank=SearchRank(F("search_vector"), tsquery))
-            .order_by("-rank", "name", "pk")
+            titles.filter(exact | named_like_query)
+            .annotate(exact=_flag(exact), rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-exact", "-rank", "name", "pk")
         )
-    return titles.filter(_all_words_in(query, (*_name_fields(), "synopsis"))).order_by("name", "pk")
+    exact = _all_words_in(terms, (*_name_fields(), "synopsis"))
+    return (
+        titles.filter(exact | named_like_query)
+        .annotate(exact=_flag(exact))
+        .order_by("-exact", "name", "pk")
+    )
+
+
+def did_you_mean(named_like: list[NameMatch], titles: list[Title]) -> str:
+    """The nearest show's name when the reader misspelt it and no show matched as written."""
+    if not named_like or any(match.spelled for match in named_like):
+        return ""
+    if any(title.exact for title in titles):
+        return ""
+    return named_like[0].name
+
+
+def _flag(condition: Q) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
 def attach_snippets(reviews: list[Review], query: str) -> None:
@@ -135,11 +200,19 @@ def attach_snippets(reviews: list[Review], query: str) -> None:
 # PostgreSQL ---------------------------------------------------------------------------
 
 
-def ranked_reviews(reviews: QuerySet[Review], tsquery: SearchQuery) -> QuerySet[Review]:
-    """Matches by rank, each with a `marked_snippet` (computed for the page's rows only)."""
+def ranked_reviews(reviews: QuerySet[Review], terms: str, near: Q) -> QuerySet[Review]:
+    """Matches by rank, then `near` ones and near headlines, each with a `marked_snippet`.
+
+    The snippet is computed for the page's rows only.
+    """
+    tsquery = full_text_query(terms)
+    exact = Q(search_vector=tsquery)
+    if not uses_operators(terms):
+        near |= Q(_headline_near(terms))
     return (
-        reviews.filter(search_vector=tsquery)
+        reviews.filter(exact | near)
         .annotate(
+            exact=_flag(exact),
             rank=SearchRank(F("search_vector"), tsquery),
             marked_snippet=SearchHeadline(
                 snippet_source(),
@@ -153,7 +226,18 @@ def ranked_reviews(reviews: QuerySet[Review], tsquery: SearchQuery) -> QuerySet[
                 fragment_delimiter=ELLIPSIS,
             ),
         )
-        .order_by("-rank", "-publish_at", "-pk")
+        .order_by("-exact", "-rank", "-publish_at", "-pk")
+    )
+
+
+def _headline_near(terms: str) -> Func:
+    """The folded query is word-similar (pg_trgm's `%>`, 0.6 by default) to the folded headline."""
+    return Func(
+        Func(F("display_headline"), function="search_fold"),
+        Func(Value(terms), function="search_fold"),
+        arg_joiner=" %%> ",
+        template="(%(expressions)s)",
+        output_field=BooleanField(),
     )
 
 
@@ -218,18 +302,15 @@ def split_partial_last_word(query: str) -> tuple[str, str]:
 # Fallback (SQLite) -------------------------------------------------------------------
 
 
-def reviews_containing(reviews: QuerySet[Review], query: str) -> QuerySet[Review]:
-    """Reviews holding every word somewhere; those with all in headline or names first."""
+def reviews_containing(reviews: QuerySet[Review], terms: str, near: Q) -> QuerySet[Review]:
+    """Reviews holding every word (headline or show-name matches first), then `near` ones."""
     review_fields = ("display_headline", "excerpt", "body", *_name_fields("title__"))
-    in_headline = _all_words_in(query, ("display_headline", *_name_fields("title__")))
+    exact = _all_words_in(terms, review_fields, tagged=True)
+    in_headline = _all_words_in(terms, ("display_headline", *_name_fields("title__")))
     return (
-        reviews.filter(_all_words_in(query, review_fields, tagged=True))
-        .annotate(
-            headline_match=Case(
-                When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-        )
-        .order_by("-headline_match", "-publish_at", "-pk")
+        reviews.filter(exact | near)
+        .annotate(headline_match=_flag(in_headline), exact=_flag(exact))
+        .order_by("-headline_match", "-exact", "-publish_at", "-pk")
     )
 
 

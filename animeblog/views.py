@@ -50,24 +50,33 @@ def search(request):
     context["query"] = query
     if query:
         filters = form.filters()
-        page_obj = page_of_reviews(request, site_search.search_reviews(query, filters))
+        terms = site_search.search_terms(query)
+        named_like = site_search.shows_named_like(query, filters)
+        reviews = site_search.search_reviews(terms, filters, named_like)
+        page_obj = page_of_reviews(request, reviews)
         page_obj.object_list = list(page_obj.object_list)
-        site_search.attach_snippets(page_obj.object_list, query)
+        site_search.attach_snippets(page_obj.object_list, terms)
         context["page_obj"] = page_obj
         if page_obj.number == 1:
-            titles = site_search.search_titles(query, filters)
+            titles = site_search.search_titles(terms, filters, named_like)
             context["titles"] = list(titles[: site_search.SHOWS_LISTED])
-        context["canonical_url"] = search_canonical_url(request, form, page_obj.number)
+            suggestion = site_search.did_you_mean(named_like, context["titles"])
+            if suggestion:
+                context["suggestion"] = suggestion
+                context["suggestion_url"] = search_url(request, form, suggestion)
+        context["canonical_url"] = absolute_url(
+            search_url(request, form, query, page_obj.number), request=request
+        )
     return render(request, "search.html", context)
 
 
-def search_canonical_url(request, form: SearchForm, page_number: int) -> str:
-    """/search/ with the cleaned query and filters (and page), in one stable order."""
+def search_url(request, form: SearchForm, query: str, page_number: int = 1) -> str:
+    """/search/ for `query` with the form's cleaned filters (and page), in one stable order."""
     params = {name: request.GET[name] for name in form.fields if form.cleaned_data.get(name)}
-    params["q"] = form.cleaned_data["q"]
+    params["q"] = query
     if page_number > 1:
         params["page"] = page_number
-    return absolute_url(f"{request.path}?{urlencode(sorted(params.items()))}", request=request)
+    return f"{request.path}?{urlencode(sorted(params.items()))}"
 
 
 def sitemap_index(request):

@@ -8,9 +8,10 @@ from tests.search.conftest import search
 
 pytestmark = pytest.mark.django_db
 
-# The genre and audio-language choices of the form, the count of matching reviews,
-# the page of reviews with their shows, the matching shows, and the shows' genres.
-SEARCH_PAGE_QUERIES = 6
+# The genre and audio-language choices of the form, the shows named like the query, the
+# count of matching reviews, the page of reviews with their shows, the matching shows,
+# and the shows' genres.
+SEARCH_PAGE_QUERIES = 7
 # Each filter naming a row checks that it exists.
 ROW_FILTERS = {"genre": "mecha", "language": "ta"}
 

@@ -13,6 +13,7 @@ PUBLIC_PAGES = {
     "language": ("/languages/ja/", 200),
     "tag": ("/tags/cyberpunk/", 200),
     "search": ("/search/?q=rouge", 200),
+    "search, misspelt": ("/search/?q=metalic+rouge", 200),
     "not-found": ("/no-such-page/", 404),
     "static page": ("/pages/privacy/", 200),
 }

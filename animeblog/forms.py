@@ -3,7 +3,7 @@
 from django import forms
 
 from animeblog.search import MAX_QUERY_LENGTH, SearchFilters, clean_query
-from catalog.models import Genre, Title
+from catalog.models import Genre, QualityVariant, Title
 from catalog.selectors import audio_languages_in_use
 
 
@@ -32,6 +32,12 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Any",
     )
+    quality = forms.TypedChoiceField(
+        choices=[("", "Any"), *QualityVariant.Resolution.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
     type = forms.ChoiceField(choices=[("", "Any"), *Title.Kind.choices], required=False)
     year = forms.IntegerField(min_value=1900, max_value=2100, required=False)
 
@@ -41,6 +47,7 @@ class SearchForm(forms.Form):
         return SearchFilters(
             genre=data.get("genre"),
             audio_language=data.get("language"),
+            resolution=data.get("quality"),
             kind=data.get("type", ""),
             year=data.get("year"),
         )

@@ -71,6 +71,7 @@ class SearchFilters:
 
     genre: Genre | None = None
     audio_language: Language | None = None
+    resolution: int | None = None
     kind: str = ""
     year: int | None = None
 
@@ -80,15 +81,20 @@ class SearchFilters:
         if self.genre:
             conditions &= Q(**{f"{prefix}genres": self.genre})
         if self.audio_language:
-            dubbed = Title.objects.filter(
-                pk=OuterRef(f"{prefix}pk"), seasons__variants__audio_languages=self.audio_language
-            )
-            conditions &= Q(Exists(dubbed))
+            conditions &= _has_variant(prefix, audio_languages=self.audio_language)
+        if self.resolution:
+            conditions &= _has_variant(prefix, resolution=self.resolution)
         if self.kind:
             conditions &= Q(**{f"{prefix}kind": self.kind})
         if self.year:
             conditions &= Q(**{f"{prefix}premiere_year": self.year})
         return conditions
+
+
+def _has_variant(prefix: str, **variant: object) -> Q:
+    """The show (at `prefix`) has a quality variant of some season matching `variant`."""
+    lookups = {f"seasons__variants__{name}": value for name, value in variant.items()}
+    return Q(Exists(Title.objects.filter(pk=OuterRef(f"{prefix}pk"), **lookups)))
 
 
 def clean_query(raw: str) -> str:

@@ -45,7 +45,7 @@ def test_filtered_search_page_query_count_does_not_grow(client, django_assert_nu
     robot_catalog(size)
 
     with django_assert_num_queries(SEARCH_PAGE_QUERIES + len(ROW_FILTERS)):
-        response = search(client, "robot", type="tv", year="2024", **ROW_FILTERS)
+        response = search(client, "robot", quality="1080", type="tv", year="2024", **ROW_FILTERS)
 
     assert len(response.context["page_obj"].object_list) == min(size, 12)
 

@@ -2,9 +2,9 @@
 
 Exact matches come first; after them, forgiving ones: shows whose names nearly match
 (catalog/name_search.py: typos, accents, long vowels) with their reviews, and on
-PostgreSQL reviews whose headline nearly matches (pg_trgm's `%>` on a GIN index of the
-folded headline, reviews migration 0014). Punctuation inside a word is a space, so
-"Cowboy-Bebop" asks for "Cowboy Bebop".
+PostgreSQL reviews whose headline nearly matches (pg_trgm's word distance on a GiST
+index of the stored folded headline, reviews migration 0014). Punctuation inside a
+word is a space, so "Cowboy-Bebop" asks for "Cowboy Bebop".
 
 On PostgreSQL the triggers of catalog 0003 and reviews 0007 keep a weighted
 `search_vector` on every review (headline and show names A, tags B, excerpt C,
@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
     Exists,
     F,
+    FloatField,
     Func,
     IntegerField,
     OuterRef,
@@ -39,17 +39,27 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.models import Genre, Language, Title
 from catalog.name_search import NameMatch, titles_named_like
+from catalog.selectors import titles_for_list
 from reviews.models import Review
 
 MAX_QUERY_LENGTH = 200
 SHOWS_LISTED = 8
+# PostgreSQL: how many of the nearest headlines a search considers (a page and a half),
+# and how near they must be, as 1 - word_similarity: pg_trgm's own default threshold
+# (0.6), stricter than for show names, since a headline's many words would otherwise
+# let one word of a query match ("rogue mars" is 0.5 from "Rogue knights").
+NEAR_HEADLINES = 18
+MAX_HEADLINE_DISTANCE = 0.4
 SNIPPET_RADIUS = 90
+# What a result shows: its link, headline, date and show.
+RESULT_FIELDS = ("slug", "display_headline", "publish_at", "title__name")
 
 # ts_headline and the Python fallback mark matches with these private-use characters;
 # the text is HTML-escaped first, then only these become <mark> tags.
@@ -144,7 +154,10 @@ def search_reviews(
     )
     of_shows_named_like = Q(title_id__in=[match.pk for match in named_like])
     if uses_full_text_search():
+        # The snippet is cut in SQL: the article's columns need not travel.
+        reviews = reviews.only(*RESULT_FIELDS)
         return ranked_reviews(reviews, terms, of_shows_named_like)
+    reviews = reviews.only(*RESULT_FIELDS, "excerpt", "body_html")
     return reviews_containing(reviews, terms, of_shows_named_like)
 
 
@@ -155,7 +168,7 @@ def search_titles(
 
     Each has `exact`: whether it matched as written rather than only by a near name.
     """
-    titles = Title.objects.filter(filters.title_conditions()).prefetch_related("genres")
+    titles = titles_for_list().filter(filters.title_conditions())
     named_like_query = Q(pk__in=[match.pk for match in named_like])
     if uses_full_text_search():
         tsquery = full_text_query(terms)
@@ -214,7 +227,7 @@ def ranked_reviews(reviews: QuerySet[Review], terms: str, near: Q) -> QuerySet[R
     tsquery = full_text_query(terms)
     exact = Q(search_vector=tsquery)
     if not uses_operators(terms):
-        near |= Q(_headline_near(terms))
+        near |= Q(pk__in=reviews_with_a_near_headline(terms))
     return (
         reviews.filter(exact | near)
         .annotate(
@@ -236,15 +249,22 @@ def ranked_reviews(reviews: QuerySet[Review], terms: str, near: Q) -> QuerySet[R
     )
 
 
-def _headline_near(terms: str) -> Func:
-    """The folded query is word-similar (pg_trgm's `%>`, 0.6 by default) to the folded headline."""
-    return Func(
-        Func(F("display_headline"), function="search_fold"),
-        Func(Value(terms), function="search_fold"),
-        arg_joiner=" %%> ",
-        template="(%(expressions)s)",
-        output_field=BooleanField(),
+def reviews_with_a_near_headline(terms: str) -> list[int]:
+    """Ids of the reviews whose headlines are nearest the query, if near enough.
+
+    The nearest NEAR_HEADLINES come from the GiST index of the generated
+    `headline_folded` column (reviews migration 0014), which the model does not know,
+    hence raw SQL; the distance is checked after, so the index is read for a few rows
+    whatever the query. Ids rather than a subquery, so that the search itself can
+    still be served by its indexes.
+    """
+    distance = RawSQL("headline_folded <->> search_fold(%s)", (terms,), FloatField())
+    nearest = (
+        Review.objects.annotate(distance=distance)
+        .order_by("distance")
+        .values_list("pk", "distance")[:NEAR_HEADLINES]
     )
+    return [pk for pk, how_far in nearest if how_far <= MAX_HEADLINE_DISTANCE]
 
 
 def snippet_source() -> Concat:

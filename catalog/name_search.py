@@ -6,7 +6,8 @@ wants words spelt as stored, does not. Names and query are folded alike first (a
 and punctuation dropped, long vowels shortened), then compared:
 
 - on PostgreSQL by pg_trgm's word similarity, nearest first, through the GiST index of
-  catalog migration 0005 (whose `search_fold` is the definition of the folding there);
+  the stored folded names of catalog migration 0005 (whose `search_fold` is the
+  definition of the folding there);
 - on the embedded SQLite default in Python: every word of the query against the words
   of each show's names with difflib, which at that scale reads every show's names.
 
@@ -20,7 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, FloatField, Func, IntegerField, QuerySet, TextField, Value
+from django.db.models import FloatField, IntegerField, QuerySet
+from django.db.models.expressions import RawSQL
 
 from catalog.models import Title
 
@@ -68,29 +70,10 @@ def fold(text: str) -> str:
 # PostgreSQL ---------------------------------------------------------------------------
 
 
-def _folded_names() -> Func:
-    return Func(
-        F("name"),
-        F("name_romaji"),
-        F("name_native"),
-        function="catalog_title_names_folded",
-        output_field=TextField(),
-    )
-
-
-def _folded(query: str) -> Func:
-    return Func(Value(query), function="search_fold", output_field=TextField())
-
-
 def _nearest_by_trigrams(query: str, titles: QuerySet[Title], limit: int) -> list[NameMatch]:
-    distance = Func(
-        _folded_names(),
-        _folded(query),
-        arg_joiner=" <->> ",
-        template="(%(expressions)s)",
-        output_field=FloatField(),
-    )
-    found_at = Func(_folded_names(), _folded(query), function="strpos", output_field=IntegerField())
+    """From the GiST index of `names_folded`, a generated column the model does not know."""
+    distance = RawSQL("names_folded <->> search_fold(%s)", (query,), output_field=FloatField())
+    found_at = RawSQL("strpos(names_folded, search_fold(%s))", (query,), IntegerField())
     # Ordered by the distance alone: a second key would stop the index from giving the order.
     rows = (
         titles.annotate(distance=distance, found_at=found_at)

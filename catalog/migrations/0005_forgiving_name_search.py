@@ -4,12 +4,16 @@
 before trigrams are compared: accents dropped by unaccent ("Sōsō" → "Soso", fullwidth
 letters to plain ones), lower case, punctuation to spaces ("Cowboy-Bebop" → "cowboy
 bebop"), doubled vowels and "ou" to one vowel, so romaji spelt the long way matches
-romaji spelt with macrons ("Sousou" = "Sōsō" = "Soso"). It and its three-name twin are
-IMMUTABLE so an index can hold their results: unaccent is called with its dictionary
-named, which is what makes that promise true.
+romaji spelt with macrons ("Sousou" = "Sōsō" = "Soso"). It is IMMUTABLE so a stored
+column can hold its results: unaccent is called with its dictionary named, which is
+what makes that promise true.
 
-The GiST index serves nearest-first ordering (`<->>`, catalog/name_search.py). On
-SQLite nothing is created: there catalog/name_search.py folds the names in Python.
+`names_folded` is a generated column, the show's three names folded, so PostgreSQL
+keeps it right however a show is written and a search compares trigrams without
+folding every candidate again; its GiST index gives the nearest names first (`<->>`,
+catalog/name_search.py). The model does not know the column; a later change of a name
+column's type must drop and add it again around the change. On SQLite nothing is
+created: there catalog/name_search.py folds the names in Python.
 The extensions need a role that may create them (both are trusted extensions, so the
 database's owner may, from PostgreSQL 13).
 """
@@ -37,20 +41,18 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
 $$
 """,
     """
-CREATE OR REPLACE FUNCTION catalog_title_names_folded(text, text, text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-    SELECT search_fold($1 || ' ' || $2 || ' ' || $3)
-$$
+ALTER TABLE catalog_title ADD COLUMN names_folded text
+    GENERATED ALWAYS AS (search_fold(name || ' ' || name_romaji || ' ' || name_native)) STORED
 """,
     """
 CREATE INDEX catalog_title_names_trgm ON catalog_title
-    USING gist (catalog_title_names_folded(name, name_romaji, name_native) gist_trgm_ops)
+    USING gist (names_folded gist_trgm_ops)
 """,
 ]
 
 DROP_FOLDING = [
     "DROP INDEX IF EXISTS catalog_title_names_trgm",
-    "DROP FUNCTION IF EXISTS catalog_title_names_folded(text, text, text)",
+    "ALTER TABLE catalog_title DROP COLUMN IF EXISTS names_folded",
     "DROP FUNCTION IF EXISTS search_fold(text)",
 ]
 

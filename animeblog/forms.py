@@ -41,6 +41,11 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(choices=[("", "Any"), *Title.Kind.choices], required=False)
     year = forms.IntegerField(min_value=1900, max_value=2100, required=False)
 
+    @property
+    def filters_used(self) -> bool:
+        """Whether any filter narrows the search; call after is_valid()."""
+        return any(self.cleaned_data.get(name) for name in self.fields if name != "q")
+
     def filters(self) -> SearchFilters:
         """The valid filters; call after is_valid()."""
         data = self.cleaned_data

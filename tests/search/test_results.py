@@ -122,6 +122,17 @@ def test_nothing_found_says_so(client):
     page = search(client, "zeppelin").content.decode()
 
     assert "No review matches “zeppelin”" in page
+    assert '<a href="/#genres">browse by genre</a>' in page
+    assert "fewer filters" not in page
+
+
+def test_nothing_found_with_filters_suggests_fewer_filters(client):
+    ReviewFactory(headline="Zeppelin pilots")
+
+    page = search(client, "zeppelin", year="1999").content.decode()
+
+    assert "No review matches “zeppelin”" in page
+    assert "fewer filters" in page
 
 
 def test_the_matched_words_are_marked_in_the_snippet(client):

@@ -5,6 +5,7 @@ from django import forms
 from animeblog.search import MAX_QUERY_LENGTH, SearchFilters, clean_query
 from catalog.models import Genre, QualityVariant, Title
 from catalog.selectors import audio_languages_in_use
+from core.widgets import PlainSelect
 
 
 class SearchQueryField(forms.CharField):
@@ -23,7 +24,11 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
     genre = forms.ModelChoiceField(
-        queryset=Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any"
+        queryset=Genre.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any",
+        widget=PlainSelect,
     )
     language = forms.ModelChoiceField(
         label="Audio language",
@@ -31,14 +36,18 @@ class SearchForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label="Any",
+        widget=PlainSelect,
     )
     quality = forms.TypedChoiceField(
         choices=[("", "Any"), *QualityVariant.Resolution.choices],
         coerce=int,
         empty_value=None,
         required=False,
+        widget=PlainSelect,
     )
-    type = forms.ChoiceField(choices=[("", "Any"), *Title.Kind.choices], required=False)
+    type = forms.ChoiceField(
+        choices=[("", "Any"), *Title.Kind.choices], required=False, widget=PlainSelect
+    )
     year = forms.IntegerField(min_value=1900, max_value=2100, required=False)
 
     @property

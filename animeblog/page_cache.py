@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from comments.cookies import AUTHOR_COOKIE, PENDING_COOKIE
-from core.generations import bump_generation, start_generation
+from core.generations import bump_generation, current_generation, start_generation
 from core.readers import VOTER_COOKIE
 from core.requests import is_admin_request
 from reviews.models import Review
@@ -87,6 +87,11 @@ def is_cacheable_request(request) -> bool:
 
 
 # Generations ------------------------------------------------------------------
+
+
+def current_site_generation() -> str:
+    """The site's generation, for parts of pages kept apart from the pages themselves."""
+    return current_generation(SITE_GENERATION_KEY)
 
 
 def bump_site_generation() -> None:

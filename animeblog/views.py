@@ -2,6 +2,7 @@
 
 import dataclasses
 
+from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import connection
@@ -11,6 +12,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
+from animeblog import page_cache
 from animeblog import search as site_search
 from animeblog.forms import SearchForm
 from animeblog.sitemaps import SITEMAPS
@@ -23,11 +25,18 @@ RECENT_TITLES_ON_HOME = 12
 
 
 def home(request):
-    """The front page: the latest reviews (featured first), then ways into the catalog."""
+    """The front page: the latest reviews (featured first), then ways into the catalog.
+
+    The catalog's part (recent shows, genres, languages) is kept in the shared cache
+    under the site's generation, which any catalog change replaces; the querysets are
+    lazy, so a kept part reads nothing.
+    """
     return render(
         request,
         "home.html",
         {
+            "catalog_generation": page_cache.current_site_generation(),
+            "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
             "genres": selectors.genres_with_title_counts(),
             "languages": selectors.audio_languages_in_use(),
             "recent_titles": selectors.titles_for_list()[:RECENT_TITLES_ON_HOME],

@@ -180,6 +180,8 @@ class Title(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The newest shows first, as the home page's recent shows and list cards read them.
+        indexes = [models.Index(fields=["-created_at", "name"], name="title_newest_first")]
         constraints = [
             score_range_constraint("imdb_score", "title"),
             score_range_constraint("mal_score", "title"),
